@@ -1,0 +1,143 @@
+/**
+ * The engine: texts + config + today → parse → model → workspace index → rules → findings.
+ * Pure and deterministic: the same input always gives the same findings in the same order.
+ */
+import { DEFAULT_CONFIG, ruleSetting, type Config, type RuleSetting } from './config';
+import { LineIndex, locate, type Target } from './locate';
+import { buildModel } from './model';
+import type { Report, Rule, RuleContext, SourceFile } from './rule';
+import { rules as allRules } from './rules';
+import { Suppressions } from './suppress';
+import type { Finding, Range } from './types';
+import { Workspace } from './workspace';
+import { parseYaml } from './yaml';
+
+/** One goals file to check. */
+export interface SourceText {
+  /** The file's identifier, echoed in findings (a URI in the server, a path in the CLI). */
+  readonly file: string;
+  readonly text: string;
+  /** The configuration that applies to this file; defaults when absent. */
+  readonly config?: Config;
+}
+
+/** How to run the engine. */
+export interface LintOptions {
+  /** A check date that overrides every config (`--today`), `YYYY-MM-DD`. */
+  readonly today?: string;
+  /** The real date, used when neither `today` nor the file's config pins one. */
+  readonly clockToday: string;
+  /** The rules to run; every rule by default. */
+  readonly rules?: readonly Rule[];
+}
+
+/** The code of the finding that stands for a rule that threw. */
+export const INTERNAL_ERROR = 'internal-error';
+
+/** The engine's result, with what the outline and editor features need to point into the files. */
+export interface Analysis {
+  readonly findings: Finding[];
+  readonly workspace: Workspace;
+  /** The range of a target in a file. */
+  rangeOf(file: string, target: Target): Range;
+  /** The check date that applies to a file. */
+  todayOf(file: string): string;
+}
+
+interface Prepared extends SourceFile {
+  readonly lines: LineIndex;
+  readonly config: Config;
+  readonly suppressions: Suppressions;
+}
+
+/** Checks a workspace of goal files. Never throws: a rule that throws becomes one internal-error finding. */
+export function lint(sources: readonly SourceText[], options: LintOptions): Analysis {
+  const rules = options.rules ?? allRules;
+  const prepared = new Map<string, Prepared>();
+  for (const source of sources) {
+    const parsed = parseYaml(source.text);
+    const lines = new LineIndex(source.text);
+    prepared.set(source.file, {
+      file: source.file,
+      parsed,
+      lines,
+      config: source.config ?? DEFAULT_CONFIG,
+      suppressions: new Suppressions(parsed.comments, lines),
+    });
+  }
+  const files = [...prepared.values()];
+  const workspace = new Workspace(files.map((file) => buildModel(file.file, file.parsed.value)));
+  const todayOf = (file: string) => options.today ?? prepared.get(file)?.config.today ?? options.clockToday;
+  const rangeOf = (file: string, target: Target): Range => {
+    const source = prepared.get(file);
+    return source ? locate(source.parsed, source.lines, target) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  };
+
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const settings = new Map<string, RuleSetting>(files.map((file) => [file.file, ruleSetting(rule, file.config)]));
+    if (files.every((file) => settings.get(file.file)?.severity === 'off')) continue;
+    const context: RuleContext = {
+      workspace,
+      sources: files,
+      options: (file) => (settings.get(file) ?? ruleSetting(rule, DEFAULT_CONFIG)).options as Record<string, unknown>,
+      today: todayOf,
+      report: (report: Report) => {
+        const source = prepared.get(report.file);
+        const setting = settings.get(report.file);
+        if (!source || !setting || setting.severity === 'off') return;
+        const range = rangeOf(report.file, report.target);
+        if (source.suppressions.has(rule.meta.id, range.start.line)) return;
+        findings.push({
+          file: report.file,
+          rule: rule.meta.id,
+          severity: setting.severity,
+          message: report.message,
+          range,
+          ...(report.related && {
+            related: report.related.map((related) => ({ file: related.file, range: rangeOf(related.file, related.target), message: related.message })),
+          }),
+          ...(report.suggestions && report.suggestions.length > 0 && { suggestions: report.suggestions }),
+        });
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      const first = files[0];
+      if (!first) continue;
+      const reason = error instanceof Error ? error.message : String(error);
+      findings.push({
+        file: first.file,
+        rule: INTERNAL_ERROR,
+        severity: 'error',
+        message: `Rule \`${rule.meta.id}\` failed on this workspace (${reason}); its findings are missing. Please report this.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      });
+    }
+  }
+  const order = new Map(sources.map((source, index) => [source.file, index]));
+  return { findings: sortFindings(dedupe(findings), order), workspace, rangeOf, todayOf };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.file}|${finding.rule}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Sorts findings by file (in the given order), then position, then rule id: stable output for every format. */
+export function sortFindings(findings: Finding[], order: ReadonlyMap<string, number>): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.rule.localeCompare(b.rule) ||
+      a.message.localeCompare(b.message),
+  );
+}

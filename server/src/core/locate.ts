@@ -1,0 +1,80 @@
+/**
+ * The one place that makes ranges. Rules report a path (or the parser a span); this module turns either
+ * into a 0-based LSP range, falling back to the closest existing ancestor when a path does not exist.
+ */
+import type { ParsedYaml, Span } from './yaml';
+import type { Path, Position, Range } from './types';
+
+/** Which part of the node at a path a finding is about. */
+export type Part = 'key' | 'value' | 'head';
+
+/** What a rule points at: a path in the file's document, or a raw span from the parser. */
+export type Target = { path: Path; part?: Part } | { span: Span };
+
+/** Line starts of a text, for offset → position conversion. Line breaks are \n, \r\n and \r, as in LSP. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      } else if (code === 10 /* \n */) {
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  /** The 0-based position of a 0-based UTF-16 offset (clamped to the text). */
+  position(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: clamped - this.starts[low] };
+  }
+
+  /** The 0-based offset of a 0-based position (clamped to the line). */
+  offset(position: Position): number {
+    const line = Math.max(0, Math.min(position.line, this.starts.length - 1));
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    return Math.min(this.starts[line] + Math.max(0, position.character), next);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}
+
+/** Turns a rule's target into a range of the parsed file. */
+export function locate(parsed: ParsedYaml, lines: LineIndex, target: Target): Range {
+  return spanToRange(lines, spanOf(parsed, target));
+}
+
+/** The span a target stands for; the `value` part falls back to the key when the value is missing. */
+export function spanOf(parsed: ParsedYaml, target: Target): Span {
+  if ('span' in target) return target.span;
+  const spans = parsed.locate(target.path);
+  if (!spans.exact) return spans.head;
+  switch (target.part ?? 'value') {
+    case 'key':
+      return spans.key ?? spans.head;
+    case 'head':
+      return spans.head;
+    case 'value':
+      return spans.value;
+  }
+}
+
+/** Converts a span to a range, never empty where the text allows one character. */
+export function spanToRange(lines: LineIndex, span: Span): Range {
+  const start = lines.position(span.start);
+  const end = lines.position(Math.max(span.end, span.start));
+  return { start, end };
+}

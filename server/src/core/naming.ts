@@ -1,0 +1,28 @@
+/** How messages name things, so every rule words them alike. */
+import type { Item, ItemKind } from './model';
+
+const NOUN: Readonly<Record<ItemKind, string>> = {
+  objective: 'objective',
+  department: 'department',
+  audience: 'audience',
+  kpi: 'KPI',
+  goal: 'goal',
+};
+
+/** "goal", "KPI"… */
+export function kindNoun(kind: ItemKind): string {
+  return NOUN[kind];
+}
+
+/** "Goal `ig-traffic`" (capitalized), or "Goal 3" for an item without an id. */
+export function itemLabel(item: Item, capital = true): string {
+  const noun = NOUN[item.kind];
+  const name = item.id !== undefined ? `${noun} \`${item.id}\`` : `${noun} ${Number(item.path[1]) + 1}`;
+  return capital ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+}
+
+/** Formats a list of ids as "`a`, `b` and `c`". */
+export function idList(ids: readonly string[]): string {
+  const quoted = ids.map((id) => `\`${id}\``);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}

@@ -1,0 +1,67 @@
+/**
+ * The contract of a rule: metadata (from which docs and the config schema are generated) and a check that
+ * reports targets, never positions.
+ */
+import type { Target } from './locate';
+import type { Severity } from './types';
+import type { Workspace } from './workspace';
+import type { ParsedYaml } from './yaml';
+
+/** A file as parsed, for the rules that look at the text itself (syntax, schema). */
+export interface SourceFile {
+  readonly file: string;
+  readonly parsed: ParsedYaml;
+}
+
+/** One option of a rule: its JSON schema (with a description) and its default. */
+export interface RuleOption {
+  readonly description: string;
+  readonly schema: Record<string, unknown>;
+  readonly default: unknown;
+}
+
+/** What a rule is, for docs, config validation, SARIF and hover. */
+export interface RuleMeta {
+  /** Kebab-case id: file name, test name, fixture folder, doc page, diagnostic code, SARIF ruleId, config key. */
+  readonly id: string;
+  /** One sentence: what the rule reports. */
+  readonly description: string;
+  readonly severity: Severity;
+  readonly docs: {
+    /** Why this matters for a strategy, in a short paragraph (markdown). */
+    readonly why: string;
+    /** A goals-file excerpt that the rule reports. */
+    readonly bad: string;
+    /** The same excerpt, fixed. */
+    readonly good: string;
+  };
+  readonly options?: Readonly<Record<string, RuleOption>>;
+}
+
+/** Where a rule points and what it says. */
+export interface Report {
+  readonly file: string;
+  readonly target: Target;
+  readonly message: string;
+  /** Other places that explain the finding; each resolved to a range by the runner. */
+  readonly related?: readonly { file: string; target: Target; message: string }[];
+  readonly suggestions?: readonly string[];
+}
+
+/** What a rule receives. */
+export interface RuleContext<Options = Record<string, unknown>> {
+  readonly workspace: Workspace;
+  readonly sources: readonly SourceFile[];
+  /** The rule's options for a file: defaults overlaid with the file's configuration. */
+  options(file: string): Options;
+  /** The check date for a file, `YYYY-MM-DD`. */
+  today(file: string): string;
+  /** Reports a finding; the runner turns the target into a range and applies severity and suppression. */
+  report(report: Report): void;
+}
+
+/** A rule. `check` sees the whole workspace, since ids and links cross files. */
+export interface Rule<Options = Record<string, unknown>> {
+  readonly meta: RuleMeta;
+  check(context: RuleContext<Options>): void;
+}

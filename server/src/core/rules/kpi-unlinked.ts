@@ -1,0 +1,9 @@
+import type { Rule } from '../rule';
+
+/** Placeholder until the rule lands: it fails loudly so the gap cannot pass for a clean result. */
+export const kpiUnlinked: Rule = {
+  meta: { id: 'kpi-unlinked', description: 'Not implemented yet.', severity: 'warning', docs: { why: '', bad: '', good: '' } },
+  check() {
+    throw new Error('rule kpi-unlinked is not implemented yet');
+  },
+};

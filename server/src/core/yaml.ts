@@ -1,0 +1,201 @@
+/**
+ * The only module that imports `yaml`. It turns a text into a plain value plus what the rest of the core
+ * needs to point back into the text: offset spans for paths, the comments, and every parser problem.
+ */
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { Document, Node as YamlNode, Pair } from 'yaml';
+import type { Path } from './types';
+
+/** A stretch of the text as UTF-16 offsets, 0-based, `end` exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A problem the YAML parser found, at its offsets. */
+export interface YamlProblem {
+  message: string;
+  span: Span;
+}
+
+/** A `#` comment of the text; `text` excludes the `#`. */
+export interface YamlComment {
+  span: Span;
+  text: string;
+}
+
+/** Where a path points: the key (for a mapping entry), the value, and whether the whole path exists. */
+export interface PathSpans {
+  key?: Span;
+  value: Span;
+  /** A short span that names the node: a mapping's `id` value or first key, else the value's first line. */
+  head: Span;
+  /** False when the path does not exist and these are the spans of its closest existing ancestor. */
+  exact: boolean;
+}
+
+/** A parsed goals or config file. */
+export interface ParsedYaml {
+  readonly text: string;
+  /** The plain value of the (first) document; `undefined` when the file is empty or could not be built. */
+  readonly value: unknown;
+  readonly problems: readonly YamlProblem[];
+  readonly comments: readonly YamlComment[];
+  /** Spans of the node at `path`, or of its closest existing ancestor. */
+  locate(path: Path): PathSpans;
+}
+
+/** Aliases beyond this count are refused: an alias bomb would otherwise expand exponentially. */
+const MAX_ALIAS_COUNT = 100;
+
+/** Parses one YAML text. Never throws: every failure becomes a problem at a position. */
+export function parseYaml(text: string): ParsedYaml {
+  const problems: YamlProblem[] = [];
+  const comments: YamlComment[] = [];
+  const whole: Span = { start: 0, end: Math.min(text.length, firstLineEnd(text, 0)) };
+  if (text.includes('\u0000')) {
+    problems.push({ message: 'The file is not text: it contains NUL bytes.', span: whole });
+    return new Parsed(text, undefined, problems, comments, undefined);
+  }
+  let doc: Document.Parsed | undefined;
+  try {
+    const tokens = Array.from(new Parser().parse(text));
+    collectComments(tokens, comments);
+    const docs = Array.from(new Composer({ prettyErrors: false, uniqueKeys: true }).compose(tokens, true, text.length));
+    doc = docs[0];
+    for (const [index, extra] of docs.entries()) {
+      for (const error of [...extra.errors, ...extra.warnings]) {
+        problems.push({ message: sentence(error.message), span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) } });
+      }
+      if (index > 0) {
+        const start = extra.range[0];
+        problems.push({
+          message: `A goals file holds one YAML document; document ${index + 1} is ignored.`,
+          span: { start, end: firstLineEnd(text, start) },
+        });
+      }
+    }
+  } catch (error) {
+    problems.push({ message: failureMessage(error), span: whole });
+    return new Parsed(text, undefined, problems, comments, undefined);
+  }
+  let value: unknown;
+  try {
+    value = doc?.contents == null ? undefined : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    problems.push({ message: failureMessage(error), span: whole });
+  }
+  return new Parsed(text, value, problems, comments, doc);
+}
+
+class Parsed implements ParsedYaml {
+  constructor(
+    readonly text: string,
+    readonly value: unknown,
+    readonly problems: readonly YamlProblem[],
+    readonly comments: readonly YamlComment[],
+    private readonly doc: Document.Parsed | undefined,
+  ) {}
+
+  locate(path: Path): PathSpans {
+    const contents = this.doc?.contents;
+    if (!contents) {
+      const empty = { start: 0, end: firstLineEnd(this.text, 0) };
+      return { value: empty, head: empty, exact: path.length === 0 };
+    }
+    let node: YamlNode = contents;
+    let key: Span | undefined;
+    for (const segment of path) {
+      const next = child(node, segment);
+      if (!next) return this.spans(node, key, false);
+      key = next.key;
+      if (!next.value) return this.spans(node, key, false, true);
+      node = next.value;
+    }
+    return this.spans(node, key, true);
+  }
+
+  /** `keyOnly`: the path ends at a key whose value is missing, so the key stands for the value. */
+  private spans(node: YamlNode, key: Span | undefined, exact: boolean, keyOnly = false): PathSpans {
+    if (keyOnly && key) return { key, value: key, head: key, exact };
+    const [start, valueEnd] = node.range ?? [0, 0];
+    let value: Span = { start, end: valueEnd };
+    if (value.end <= value.start && key) value = key;
+    return { key, value, head: this.head(node, value), exact };
+  }
+
+  private head(node: YamlNode, value: Span): Span {
+    if (isMap(node)) {
+      const idPair = node.items.find((pair) => isScalar(pair.key) && pair.key.value === 'id');
+      const idValue = idPair && isScalar(idPair.value) ? idPair.value.range : undefined;
+      if (idValue && idValue[1] > idValue[0]) return { start: idValue[0], end: idValue[1] };
+      const firstKey = node.items[0]?.key;
+      if (isScalar(firstKey) && firstKey.range) return { start: firstKey.range[0], end: firstKey.range[1] };
+    }
+    return { start: value.start, end: Math.min(value.end, firstLineEnd(this.text, value.start)) };
+  }
+}
+
+function child(node: YamlNode, segment: string | number): { key?: Span; value?: YamlNode } | undefined {
+  if (isSeq(node) && typeof segment === 'number') {
+    const item = node.items[segment];
+    return isNode(item) ? { value: item } : undefined;
+  }
+  if (isMap(node)) {
+    const pair = node.items.find((candidate: Pair) => isScalar(candidate.key) && String(candidate.key.value) === String(segment));
+    if (!pair || !isScalar(pair.key) || !pair.key.range) return undefined;
+    const key = { start: pair.key.range[0], end: pair.key.range[1] };
+    const value = isNode(pair.value) && !isAlias(pair.value) && !isEmptyScalar(pair.value) ? pair.value : undefined;
+    return { key, value };
+  }
+  return undefined;
+}
+
+function isNode(value: unknown): value is YamlNode {
+  return value != null && typeof value === 'object' && 'range' in value && !isPair(value);
+}
+
+function isEmptyScalar(node: YamlNode): boolean {
+  return isScalar(node) && node.value === null && (node.range?.[1] ?? 0) <= (node.range?.[0] ?? 0);
+}
+
+/** Finds every comment token in the CST without recursion, so deeply nested input cannot overflow the stack. */
+function collectComments(tokens: unknown[], into: YamlComment[]): void {
+  const stack: unknown[] = [...tokens];
+  const seen = new Set<unknown>();
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === null || typeof item !== 'object' || seen.has(item)) continue;
+    seen.add(item);
+    const token = item as { type?: unknown; offset?: unknown; source?: unknown };
+    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
+      into.push({ span: { start: token.offset, end: token.offset + token.source.length }, text: token.source.slice(1) });
+      continue;
+    }
+    for (const value of Object.values(item)) if (value !== null && typeof value === 'object') stack.push(value);
+  }
+  into.sort((a, b) => a.span.start - b.span.start);
+}
+
+function firstLineEnd(text: string, from: number): number {
+  const match = /[\r\n]/.exec(text.slice(from, from + 10_000));
+  return match ? from + match.index : Math.min(text.length, from + 10_000);
+}
+
+function sentence(message: string): string {
+  // The composer reports its own stack overflow as a document error rather than throwing.
+  if (/call stack/i.test(message)) return TOO_DEEP;
+  const trimmed = message.trim().replace(/\s+/g, ' ');
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+const TOO_DEEP = 'The YAML is nested too deeply to be read.';
+
+function failureMessage(error: unknown): string {
+  if (error instanceof RangeError) return TOO_DEEP;
+  if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+    return `The YAML uses aliases more than ${MAX_ALIAS_COUNT} times, which looks like an alias bomb; it was not expanded.`;
+  }
+  return sentence(error instanceof Error ? error.message : String(error));
+}
