@@ -1,0 +1,42 @@
+// ESLint flat config. The key rule is the import boundary: the core stays pure (no I/O, no editor APIs).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['bin/**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['server/src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'The core is pure: no editor APIs.' },
+            { name: 'fs', message: 'The core is pure: no I/O.' },
+            { name: 'path', message: 'The core is pure: no I/O.' },
+            { name: 'process', message: 'The core is pure: no process state.' },
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'The core is pure: no Node.js modules.' },
+            { group: ['vscode-languageserver*', 'vscode-languageclient*', 'vscode-jsonrpc*'], message: 'The core is pure: no LSP libraries.' },
+            { group: ['**/cli/**', '**/cli', '**/features/**'], message: 'Dependencies point into the core, never out of it.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'The core is pure: take what you need as a parameter.' }],
+    },
+  },
+);

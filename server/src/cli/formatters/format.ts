@@ -1,0 +1,31 @@
+/** The one signature every output format shares, as in Spectral and markdownlint-cli2. */
+import type { RuleMeta } from '../../core/rule';
+import type { Finding, Severity } from '../../core/types';
+
+/** What a formatter receives. Finding files are paths relative to the working directory, with `/`. */
+export interface FormatInput {
+  readonly findings: readonly Finding[];
+  /** Every checked file (relative), including those without findings. */
+  readonly files: readonly string[];
+  /** Metadata of every rule, in catalogue order. */
+  readonly rules: readonly RuleMeta[];
+  /** Goalpost's version, for tool metadata. */
+  readonly version: string;
+  /** Whether to colour the output (stylish only). */
+  readonly color: boolean;
+}
+
+/** Turns results into the text written to stdout or the output file. */
+export type Formatter = (input: FormatInput) => string;
+
+/** Counts of findings by severity. */
+export function summarize(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** "3 errors, 1 warning and 0 infos"-style wording: "2 errors", "1 warning". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,30 @@
+import type { Severity } from '../../core/types';
+import type { Formatter } from './format';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** GitHub Actions workflow commands: one annotation per finding, escaped as the runner requires. */
+export const github: Formatter = ({ findings }) =>
+  findings
+    .map((finding) => {
+      const properties = [
+        `file=${escapeProperty(finding.file)}`,
+        `line=${finding.range.start.line + 1}`,
+        `col=${finding.range.start.character + 1}`,
+        `endLine=${finding.range.end.line + 1}`,
+        `endColumn=${finding.range.end.character + 1}`,
+        `title=${escapeProperty(`Goalpost ${finding.rule}`)}`,
+      ];
+      return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}\n`;
+    })
+    .join('');
+
+/** Message escaping of the Actions runner (`%`, CR, LF). */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property escaping of the Actions runner: data escaping plus `:` and `,`. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

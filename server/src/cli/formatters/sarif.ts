@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { HOMEPAGE, ruleDocUrl } from '../../core/docs';
+import type { Finding, Severity } from '../../core/types';
+import type { Formatter } from './format';
+
+const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning accepts it: rules with descriptions and `helpUri`, 1-based regions,
+ * and `partialFingerprints` that survive lines moving (rule, file, message and occurrence, not the line).
+ */
+export const sarif: Formatter = ({ findings, rules, version }) => {
+  const descriptors: ReportingDescriptor[] = rules.map((meta) => ({
+    id: meta.id,
+    name: meta.id,
+    shortDescription: { text: meta.description },
+    fullDescription: { text: meta.docs.why || meta.description },
+    helpUri: ruleDocUrl(meta.id),
+    help: { text: `${meta.description} See ${ruleDocUrl(meta.id)}`, markdown: `${meta.description} [Rule documentation](${ruleDocUrl(meta.id)})` },
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+  }));
+  const index = new Map(rules.map((meta, position) => [meta.id, position]));
+  const occurrences = new Map<string, number>();
+  const results: Result[] = findings.map((finding) => {
+    const identity = `${finding.rule}\u0000${finding.file}\u0000${finding.message}`;
+    const occurrence = occurrences.get(identity) ?? 0;
+    occurrences.set(identity, occurrence + 1);
+    const result: Result = {
+      ruleId: finding.rule,
+      level: LEVEL[finding.severity],
+      message: { text: finding.message },
+      locations: [location(finding.file, finding.range)],
+      partialFingerprints: { 'goalpost/v1': createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32) },
+    };
+    const ruleIndex = index.get(finding.rule);
+    if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
+    if (finding.related?.length) {
+      result.relatedLocations = finding.related.map((related, id) => ({ ...location(related.file, related.range), id, message: { text: related.message } }));
+    }
+    return result;
+  });
+  const log: Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'Goalpost', informationUri: HOMEPAGE, semanticVersion: version, version, rules: descriptors } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
+
+function location(file: string, range: Finding['range']) {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+      region: {
+        startLine: range.start.line + 1,
+        startColumn: range.start.character + 1,
+        endLine: range.end.line + 1,
+        endColumn: range.end.character + 1,
+      },
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The `goalpost` command line as a function with injected I/O, so tests can run it in-process as well as
+ * as a real process. Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or I/O error.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { version } from '../../../package.json';
+import { isIsoDate } from '../core/dates';
+import { runCheck } from './check';
+import { UsageError } from './errors';
+import { EXIT, type CheckOptions, type CliIO } from './io';
+import { formatters } from './formatters';
+
+/** Runs the CLI and resolves to its exit code. Never throws and never prints a stack trace. */
+export async function main(io: CliIO): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('goalpost')
+    .description('Lint your social-media and marketing strategy kept as *.goals.yaml files.')
+    .version(version, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
+    .showHelpAfterError(false);
+
+  program
+    .command('check')
+    .description('check goal files and report findings')
+    .argument('[paths...]', 'files, directories or globs (default: the current directory)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+    .option('--max-warnings <count>', 'exit with 1 when there are more warnings than this', parseCount)
+    .option('--today <date>', 'check as of this date (YYYY-MM-DD) instead of the real date', parseDate)
+    .option('-c, --config <path>', 'use this config file for every file instead of the nearest .goalpost.yaml')
+    .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
+    .option('--no-color', 'never colour the output')
+    .action(async (paths: string[], options: CheckOptions) => {
+      exitCode = await runCheck(paths, { ...options, color: options.color && io.stdoutIsTTY && !io.env.NO_COLOR }, io);
+    });
+
+  try {
+    await program.parseAsync([...io.argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return EXIT.ok;
+      io.stderr(`goalpost: ${error.message.replace(/^error: /, '')}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`goalpost: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`goalpost: internal error: ${error instanceof Error ? error.message : String(error)}; please report it.\n`);
+    return EXIT.usage;
+  }
+}
+
+function parseCount(value: string): number {
+  if (!/^-?\d+$/.test(value) || Number(value) < -1) throw new InvalidArgumentError('expected a whole number (-1 for no limit).');
+  return Number(value);
+}
+
+function parseDate(value: string): string {
+  if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date written YYYY-MM-DD.');
+  return value;
+}
