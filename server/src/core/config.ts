@@ -3,6 +3,7 @@
  * reading it is the caller's job (CLI, server); this module only turns a text into a resolved config.
  */
 import { LineIndex, locate } from './locate';
+import { code } from './naming';
 import type { Rule } from './rule';
 import { createValidator, type Describe, type Validator } from './schema';
 import type { Finding, Severity, SeverityOrOff } from './types';
@@ -100,13 +101,22 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
   if (problems.length > 0) return { problems };
   let validate = validators.get(rules);
   if (!validate) {
-    validate = createValidator(configSchema(rules), describeConfigPath);
+    validate = createValidator(configSchema(rules), describeConfigPath, {
+      empty: 'The configuration is empty.',
+      notMapping: (shown) => `The configuration must be a mapping of keys such as \`rules:\`, \`today:\` or \`ignore:\`, not ${shown}.`,
+      unknownKey: (path, key) => {
+        if (path.length === 1 && path[0] === 'rules') return `Unknown rule ${code(key)}`;
+        if (path.length === 3 && path[0] === 'rules' && path[2] === 'options') return `Unknown option ${code(key)} of rule ${code(String(path[1]))}`;
+        return undefined;
+      },
+    });
     validators.set(rules, validate);
   }
+  // An empty configuration (or one whose settings are all commented out) means every default.
   const value = parsed.value ?? {};
   for (const problem of validate(value)) {
-    const message = problem.message.replace(/^The file is empty.*$/, 'The configuration is empty.');
-    problems.push({ file, rule: 'schema', severity: 'error', message, range: locate(parsed, lines, problem), suggestions: problem.suggestions });
+    const { message, suggestions } = problem;
+    problems.push({ file, rule: 'schema', severity: 'error', message, range: locate(parsed, lines, problem), ...(suggestions && suggestions.length > 0 && { suggestions }) });
   }
   if (problems.length > 0) return { problems };
   const raw = value as { rules?: Record<string, unknown>; today?: string; ignore?: string[] };

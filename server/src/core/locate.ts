@@ -11,11 +11,16 @@ export type Part = 'key' | 'value' | 'head';
 /** What a rule points at: a path in the file's document, or a raw span from the parser. */
 export type Target = { path: Path; part?: Part } | { span: Span };
 
-/** Line starts of a text, for offset → position conversion. Line breaks are \n, \r\n and \r, as in LSP. */
+/**
+ * Line starts of a text, for offset → position conversion. Line breaks are \n, \r\n and \r, as in LSP.
+ * A leading byte-order mark takes no column: editors hide it, so columns on the first line skip it.
+ */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  private readonly bom: number;
 
   constructor(private readonly text: string) {
+    this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code === 13 /* \r */) {
@@ -37,18 +42,29 @@ export class LineIndex {
       if (this.starts[middle] <= clamped) low = middle;
       else high = middle - 1;
     }
-    return { line: low, character: clamped - this.starts[low] };
+    return { line: low, character: Math.max(0, clamped - this.lineStart(low)) };
   }
 
-  /** The 0-based offset of a 0-based position (clamped to the line). */
+  /** The 0-based offset of a 0-based position, clamped to the line's text (its line break excluded, as in LSP). */
   offset(position: Position): number {
     const line = Math.max(0, Math.min(position.line, this.starts.length - 1));
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
-    return Math.min(this.starts[line] + Math.max(0, position.character), next);
+    return Math.min(this.lineStart(line) + Math.max(0, position.character), this.lineEnd(line));
   }
 
   get lineCount(): number {
     return this.starts.length;
+  }
+
+  /** Where a line's first column is: after the byte-order mark on the first line. */
+  private lineStart(line: number): number {
+    return line === 0 ? this.bom : this.starts[line];
+  }
+
+  /** The offset of a line's break (or the text's end on the last line). */
+  private lineEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    const next = this.starts[line + 1];
+    return this.text.charCodeAt(next - 1) === 10 && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
   }
 }
 

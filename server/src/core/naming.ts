@@ -9,6 +9,14 @@ const NOUN: Readonly<Record<ItemKind, string>> = {
   goal: 'goal',
 };
 
+/** Ids and keys longer than this are shortened in messages: a multi-megabyte scalar must not become a multi-megabyte message. */
+const MAX_QUOTED = 80;
+
+/** Quotes a user's id or key in backticks for a message, shortened with "…" when very long. */
+export function code(text: string): string {
+  return `\`${text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text}\``;
+}
+
 /** "goal", "KPI"… */
 export function kindNoun(kind: ItemKind): string {
   return NOUN[kind];
@@ -17,12 +25,12 @@ export function kindNoun(kind: ItemKind): string {
 /** "Goal `ig-traffic`" (capitalized), or "Goal 3" for an item without an id. */
 export function itemLabel(item: Item, capital = true): string {
   const noun = NOUN[item.kind];
-  const name = item.id !== undefined ? `${noun} \`${item.id}\`` : `${noun} ${Number(item.path[1]) + 1}`;
+  const name = item.id !== undefined ? `${noun} ${code(item.id)}` : `${noun} ${Number(item.path[1]) + 1}`;
   return capital ? name.charAt(0).toUpperCase() + name.slice(1) : name;
 }
 
 /** Formats a list of ids as "`a`, `b` and `c`". */
 export function idList(ids: readonly string[]): string {
-  const quoted = ids.map((id) => `\`${id}\``);
+  const quoted = ids.map(code);
   return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }

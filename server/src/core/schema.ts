@@ -7,6 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import goalsSchema from '../../../schemas/goals.schema.json';
 import type { Part } from './locate';
+import { code } from './naming';
 import { closest, didYouMean } from './suggest';
 import type { Path } from './types';
 
@@ -24,6 +25,16 @@ export type Validator = (value: unknown) => SchemaProblem[];
 /** Names a path for messages, such as "goal `ig-traffic`" or "target 2 of goal `ig-traffic`". */
 export type Describe = (path: Path, root: unknown) => string;
 
+/** Wording that depends on the kind of file: its root, and what its unknown keys are called. */
+export interface RootMessages {
+  /** The whole document is empty. */
+  readonly empty: string;
+  /** The document is not a mapping; `shown` is the value as `show` quotes it ("a list", `"hello"`). */
+  notMapping(shown: string): string;
+  /** How to name an unknown key under `path` ("Unknown rule `x`"), when "Unknown key `x` in …" would be vague. */
+  unknownKey?(path: Path, key: string): string | undefined;
+}
+
 let ajv: Ajv | undefined;
 
 function instance(): Ajv {
@@ -35,12 +46,12 @@ function instance(): Ajv {
 }
 
 /** Compiles a schema once and returns its validator. */
-export function createValidator(schema: object, describe: Describe): Validator {
+export function createValidator(schema: object, describe: Describe, root: RootMessages): Validator {
   let compiled: ValidateFunction | undefined;
   return (value) => {
     compiled ??= instance().compile(schema);
     if (compiled(value === undefined ? null : value)) return [];
-    return toProblems(compiled.errors ?? [], value, describe);
+    return toProblems(compiled.errors ?? [], value, describe, root);
   };
 }
 
@@ -64,20 +75,26 @@ export const describeGoalsPath: Describe = (path, root) => {
     if (typeof segment === 'string' && typeof next === 'number' && SINGULAR[segment]) {
       const item = node !== null && typeof node === 'object' ? (node as unknown[])[next] : undefined;
       const id = item !== null && typeof item === 'object' ? (item as Record<string, unknown>).id : undefined;
-      parts.unshift(typeof id === 'string' && segment !== 'targets' ? `${SINGULAR[segment]} \`${id}\`` : `${SINGULAR[segment]} ${next + 1}`);
+      parts.unshift(typeof id === 'string' && segment !== 'targets' ? `${SINGULAR[segment]} ${code(id)}` : `${SINGULAR[segment]} ${next + 1}`);
     }
   }
-  return parts.length > 0 ? parts.join(' of ') : 'the file';
+  if (parts.length > 0) return parts.join(' of ');
+  // A path outside any item, such as `period`: name its key.
+  const last = path[path.length - 1];
+  return typeof last === 'string' ? code(last) : 'the file';
 };
 
 /** Validates a goals file's value against `schemas/goals.schema.json`. */
-export const validateGoals: Validator = createValidator(goalsSchema, describeGoalsPath);
+export const validateGoals: Validator = createValidator(goalsSchema, describeGoalsPath, {
+  empty: 'The file is empty; a goals file starts with `goalpost: 1`.',
+  notMapping: (shown) => `A goals file must be a mapping of keys, starting with \`goalpost: 1\`, not ${shown}.`,
+});
 
-function toProblems(errors: ErrorObject[], root: unknown, describe: Describe): SchemaProblem[] {
+function toProblems(errors: ErrorObject[], root: unknown, describe: Describe, messages: RootMessages): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
-  for (const error of errors) {
-    const problem = toProblem(error, root, describe);
+  for (const error of resolveOneOf(errors)) {
+    const problem = toProblem(error, root, describe, messages);
     if (!problem) continue;
     const key = `${problem.path.join('/')}|${problem.part}|${problem.message}`;
     if (seen.has(key)) continue;
@@ -87,42 +104,55 @@ function toProblems(errors: ErrorObject[], root: unknown, describe: Describe): S
   return problems;
 }
 
-function toProblem(error: ErrorObject, root: unknown, describe: Describe): SchemaProblem | undefined {
+function toProblem(error: ErrorObject, root: unknown, describe: Describe, messages: RootMessages): SchemaProblem | undefined {
   const path = pointerToPath(error.instancePath);
-  const key = path.length > 0 ? `\`${path[path.length - 1]}\`` : 'The file';
+  const key = path.length > 0 ? code(String(path[path.length - 1])) : 'The file';
   const where = describe(path, root);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
-      if (path.length === 0 && (root === undefined || root === null)) {
-        return { path, part: 'head', message: 'The file is empty; a goals file starts with `goalpost: 1`.' };
-      }
+      if (path.length === 0 && (root === undefined || root === null)) return { path, part: 'head', message: messages.empty };
       return { path, part: 'head', message: `${capitalize(where)} is missing the required key \`${missing}\`.` };
     }
     case 'additionalProperties': {
       const unknown = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const suggestions = closest(unknown, allowed);
-      const expected = suggestions.length > 0 ? didYouMean(suggestions) : `; expected one of ${allowed.map((name) => `\`${name}\``).join(', ')}.`;
-      return { path: [...path, unknown], part: 'key', message: `Unknown key \`${unknown}\` in ${where}${expected}`, suggestions };
+      const expected =
+        suggestions.length > 0 ? didYouMean(suggestions) : allowed.length > 0 ? `; expected one of ${allowed.map((name) => `\`${name}\``).join(', ')}.` : ', which takes none.';
+      const subject = messages.unknownKey?.(path, unknown) ?? `Unknown key ${code(unknown)} in ${where}`;
+      return { path: [...path, unknown], part: 'key', message: `${subject}${expected}`, suggestions };
     }
     case 'type': {
-      if (path.length === 0) return { path, part: 'head', message: `A goals file must be a mapping of keys such as \`goalpost: 1\`, not ${show(error.data)}.` };
+      if (path.length === 0) return { path, part: 'head', message: error.data == null ? messages.empty : messages.notMapping(show(error.data)) };
       return { path, part: 'value', message: `${key} should be ${article(String(params.type))}, not ${show(error.data)}.` };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
       const suggestions = closest(String(error.data), allowed);
       const tail = didYouMean(suggestions) || '.';
-      return { path, part: 'value', message: `${key} should be one of ${allowed.join(', ')}, not ${show(error.data)}${tail}`, suggestions };
+      return { path, part: 'value', message: `${key} should be ${oneOf(allowed)}, not ${show(error.data)}${tail}`, suggestions };
     }
     case 'const':
+      if (path.length === 1 && path[0] === 'goalpost') {
+        return { path, part: 'value', message: `\`goalpost\` is the format version and should be 1, the only version so far, not ${show(error.data)}.` };
+      }
       return { path, part: 'value', message: `${key} should be ${show(params.allowedValue)}, not ${show(error.data)}.` };
     case 'format':
       return { path, part: 'value', message: `${key} should be a real date written YYYY-MM-DD, not ${show(error.data)}.` };
-    case 'pattern':
-      return { path, part: 'value', message: `${key} ${show(error.data)} should use only letters, digits, '-', '_' or '.', and start with a letter or digit.` };
+    case 'pattern': {
+      // Ids allow any letters; platforms only lower-case ones.
+      const lower = !String(params.pattern).includes('A-Z');
+      const letters = lower ? 'lower-case letters' : 'letters';
+      const suggestions = lower && typeof error.data === 'string' && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(error.data) ? [error.data.toLowerCase()] : [];
+      return {
+        path,
+        part: 'value',
+        message: `${key} should use only ${letters}, digits, '-', '_' or '.', starting with a letter or digit, not ${show(error.data)}${didYouMean(suggestions) || '.'}`,
+        suggestions,
+      };
+    }
     case 'minLength':
       return { path, part: 'value', message: `${key} should not be empty.` };
     case 'minimum':
@@ -134,6 +164,36 @@ function toProblem(error: ErrorObject, root: unknown, describe: Describe): Schem
     default:
       return { path, part: 'value', message: `${key} ${error.message ?? 'is not valid'}.` };
   }
+}
+
+/**
+ * A failed `oneOf` comes with the errors of every branch, most of them about a form the user did not mean
+ * (`warn` is not a mapping). Keeps the errors of the branch that fits the value's form and drops the rest,
+ * with ajv's own "must match exactly one schema" line.
+ */
+function resolveOneOf(errors: ErrorObject[]): ErrorObject[] {
+  const dropped = new Set<ErrorObject>();
+  for (const error of errors) {
+    if (error.keyword !== 'oneOf') continue;
+    const prefix = `${error.schemaPath}/`;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const other of errors) {
+      if (!other.schemaPath.startsWith(prefix)) continue;
+      const branch = other.schemaPath.slice(prefix.length).split('/')[0];
+      const list = branches.get(branch);
+      if (list) list.push(other);
+      else branches.set(branch, [other]);
+    }
+    if (branches.size === 0) continue;
+    const lists = [...branches.values()];
+    const failsAtNode = (list: ErrorObject[], keywords: readonly string[]) =>
+      list.some((other) => other.instancePath === error.instancePath && keywords.includes(other.keyword));
+    // Best: a branch whose complaints are all inside the value; next: one that at least accepts its type.
+    const chosen = lists.find((list) => !failsAtNode(list, ['type', 'enum', 'const'])) ?? lists.find((list) => !failsAtNode(list, ['type'])) ?? lists[0];
+    dropped.add(error);
+    for (const list of lists) if (list !== chosen) for (const other of list) dropped.add(other);
+  }
+  return errors.filter((error) => !dropped.has(error));
 }
 
 function pointerToPath(pointer: string): Path {
@@ -162,9 +222,18 @@ function article(type: string): string {
       return 'a list';
     case 'integer':
       return 'a whole number';
+    case 'string':
+      return 'text';
+    case 'boolean':
+      return 'true or false';
     default:
       return `a ${type}`;
   }
+}
+
+/** "a, b or c". */
+function oneOf(values: readonly string[]): string {
+  return values.length <= 1 ? values.join('') : `one of ${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
 function capitalize(text: string): string {

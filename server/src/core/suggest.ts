@@ -3,17 +3,24 @@
  * (STYLE.md's boundary), and edit distance is a dozen lines.
  */
 
-/** Levenshtein distance between two strings, case-insensitive. */
+/**
+ * Edit distance between two strings, case-insensitive: insertions, deletions, substitutions and swaps of
+ * two adjacent letters each count 1 (optimal string alignment), so `titel` is one edit from `title`.
+ */
 export function editDistance(a: string, b: string): number {
   const left = a.toLowerCase();
   const right = b.toLowerCase();
+  let before: number[] = [];
   let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
   for (let i = 1; i <= left.length; i++) {
     const row = [i];
     for (let j = 1; j <= right.length; j++) {
       const substitution = previous[j - 1] + (left[i - 1] === right[j - 1] ? 0 : 1);
-      row.push(Math.min(previous[j] + 1, row[j - 1] + 1, substitution));
+      let best = Math.min(previous[j] + 1, row[j - 1] + 1, substitution);
+      if (i > 1 && j > 1 && left[i - 1] === right[j - 2] && left[i - 2] === right[j - 1]) best = Math.min(best, before[j - 2] + 1);
+      row.push(best);
     }
+    before = previous;
     previous = row;
   }
   return previous[right.length];

@@ -48,6 +48,12 @@ export interface ParsedYaml {
 /** Aliases beyond this count are refused: an alias bomb would otherwise expand exponentially. */
 const MAX_ALIAS_COUNT = 100;
 
+/**
+ * Collections nested deeper than this are refused before composing: the composer recurses, and near the
+ * stack limit V8 can die outright (a fatal out-of-memory while compiling a regexp) instead of throwing.
+ */
+const MAX_DEPTH = 100;
+
 /** Parses one YAML text. Never throws: every failure becomes a problem at a position. */
 export function parseYaml(text: string): ParsedYaml {
   const problems: YamlProblem[] = [];
@@ -58,14 +64,22 @@ export function parseYaml(text: string): ParsedYaml {
     return new Parsed(text, undefined, problems, comments, undefined);
   }
   let doc: Document.Parsed | undefined;
+  // YAML counts a lone \r as a line break (as LineIndex and LSP do) but the parser does not; replacing it
+  // with \n keeps every offset.
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   try {
-    const tokens = Array.from(new Parser().parse(text));
-    collectComments(tokens, comments);
-    const docs = Array.from(new Composer({ prettyErrors: false, uniqueKeys: true }).compose(tokens, true, text.length));
+    const tokens = Array.from(new Parser().parse(source));
+    const tooDeep = collectComments(tokens, comments);
+    if (tooDeep !== undefined) {
+      problems.push({ message: `The YAML is nested more than ${MAX_DEPTH} levels deep, too deep to be read.`, span: { start: tooDeep, end: Math.min(text.length, tooDeep + 1) } });
+      return new Parsed(text, undefined, problems, comments, undefined);
+    }
+    const docs = Array.from(new Composer({ prettyErrors: false, uniqueKeys: true }).compose(tokens, true, source.length));
     doc = docs[0];
     for (const [index, extra] of docs.entries()) {
       for (const error of [...extra.errors, ...extra.warnings]) {
-        problems.push({ message: sentence(error.message), span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) } });
+        const span = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
+        problems.push(error.code === 'DUPLICATE_KEY' ? duplicateKey(text, span) : { message: sentence(error.message), span });
       }
       if (index > 0) {
         const start = extra.range[0];
@@ -159,12 +173,16 @@ function isEmptyScalar(node: YamlNode): boolean {
   return isScalar(node) && node.value === null && (node.range?.[1] ?? 0) <= (node.range?.[0] ?? 0);
 }
 
-/** Finds every comment token in the CST without recursion, so deeply nested input cannot overflow the stack. */
-function collectComments(tokens: unknown[], into: YamlComment[]): void {
-  const stack: unknown[] = [...tokens];
+/**
+ * Finds every comment token in the CST without recursion, so deeply nested input cannot overflow the stack.
+ * Returns the offset of the first collection nested deeper than MAX_DEPTH, if any.
+ */
+function collectComments(tokens: unknown[], into: YamlComment[]): number | undefined {
+  const stack: { item: unknown; depth: number }[] = tokens.map((item) => ({ item, depth: 0 }));
   const seen = new Set<unknown>();
+  let tooDeep: number | undefined;
   while (stack.length > 0) {
-    const item = stack.pop();
+    const { item, depth: outer } = stack.pop()!;
     if (item === null || typeof item !== 'object' || seen.has(item)) continue;
     seen.add(item);
     const token = item as { type?: unknown; offset?: unknown; source?: unknown };
@@ -172,9 +190,21 @@ function collectComments(tokens: unknown[], into: YamlComment[]): void {
       into.push({ span: { start: token.offset, end: token.offset + token.source.length }, text: token.source.slice(1) });
       continue;
     }
-    for (const value of Object.values(item)) if (value !== null && typeof value === 'object') stack.push(value);
+    const collection = token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+    const depth = collection ? outer + 1 : outer;
+    if (depth > MAX_DEPTH && typeof token.offset === 'number' && (tooDeep === undefined || token.offset < tooDeep)) tooDeep = token.offset;
+    for (const value of Object.values(item)) if (value !== null && typeof value === 'object') stack.push({ item: value, depth });
   }
   into.sort((a, b) => a.span.start - b.span.start);
+  return tooDeep;
+}
+
+/** The parser says only "Map keys must be unique" at the key's first character; name the key and span it. */
+function duplicateKey(text: string, at: Span): YamlProblem {
+  const match = /^(?:"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\r\n]|'')*'|[^\r\n:]*[^\s:])(?=\s*:)/.exec(text.slice(at.start, at.start + 1024));
+  if (!match) return { message: 'This key is repeated in its mapping; each key may appear only once.', span: at };
+  const key = match[0].length > 60 ? `${match[0].slice(0, 60)}…` : match[0];
+  return { message: `The key \`${key}\` is repeated in this mapping; each key may appear only once.`, span: { start: at.start, end: at.start + match[0].length } };
 }
 
 function firstLineEnd(text: string, from: number): number {

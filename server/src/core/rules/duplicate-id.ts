@@ -1,4 +1,5 @@
-import { itemLabel } from '../naming';
+import type { Item, ItemKind } from '../model';
+import { code, itemLabel, kindNoun } from '../naming';
 import type { Rule } from '../rule';
 
 /** The same id defined twice in the workspace, reported at every definition. */
@@ -21,10 +22,22 @@ export const duplicateId: Rule = {
         context.report({
           file: item.file,
           target: { path: [...item.path, 'id'] },
-          message: `The id \`${id}\` is defined ${items.length} times; ids must be unique across the workspace (also ${others.map((other) => itemLabel(other, false)).join(', ')}).`,
+          message: `The id ${code(id)} is also used by ${othersPhrase(item, others)}; ids must be unique across the workspace.`,
           related: others.map((other) => ({ file: other.file, target: { path: [...other.path, 'id'] }, message: `${itemLabel(other)} is also defined here.` })),
         });
       }
     }
   },
 };
+
+/** "another goal", "an objective", "2 other goals and a KPI": the other definitions, counted by kind. */
+function othersPhrase(item: Item, others: readonly Item[]): string {
+  const counts = new Map<ItemKind, number>();
+  for (const other of others) counts.set(other.kind, (counts.get(other.kind) ?? 0) + 1);
+  const phrases = [...counts].map(([kind, count]) => {
+    const noun = kindNoun(kind);
+    if (kind === item.kind) return count === 1 ? `another ${noun}` : `${count} other ${noun}s`;
+    return count === 1 ? `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}` : `${count} ${noun}s`;
+  });
+  return phrases.length <= 1 ? phrases.join('') : `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`;
+}

@@ -1,9 +1,26 @@
+import { itemLabel } from '../naming';
 import type { Rule } from '../rule';
 
-/** Placeholder until the rule lands: it fails loudly so the gap cannot pass for a clean result. */
+/** A goal with no `department` to own it. */
 export const missingOwner: Rule = {
-  meta: { id: 'missing-owner', description: 'Not implemented yet.', severity: 'warning', docs: { why: '', bad: '', good: '' } },
-  check() {
-    throw new Error('rule missing-owner is not implemented yet');
+  meta: {
+    id: 'missing-owner',
+    description: 'A goal has no `department` that owns it.',
+    severity: 'warning',
+    docs: {
+      why: 'Social media touches marketing, sales, customer service and HR, and where departments work in silos a goal that belongs to everyone belongs to no one. Naming the department that owns each goal makes someone accountable for its progress and its reviews, and shows which teams must coordinate on shared KPIs.',
+      bad: 'goals:\n  - id: li-hires-h1\n    title: Fill 12 engineering roles through LinkedIn by June 30\n    supports: [scale-engineering]\n',
+      good: 'goals:\n  - id: li-hires-h1\n    title: Fill 12 engineering roles through LinkedIn by June 30\n    department: hr\n    supports: [scale-engineering]\n',
+    },
+  },
+  check(context) {
+    for (const goal of context.workspace.goals) {
+      if (goal.department !== undefined) continue;
+      context.report({
+        file: goal.file,
+        target: { path: goal.path, part: 'head' },
+        message: `${itemLabel(goal)} has no \`department\`; add the id of the department that owns it, so someone is accountable for it.`,
+      });
+    }
   },
 };

@@ -1,9 +1,57 @@
+import { code, itemLabel } from '../naming';
+import { DEFAULT_PACE_MARGIN, elapsedFraction, startOf, targetProgress } from '../progress';
 import type { Rule } from '../rule';
 
-/** Placeholder until the rule lands: it fails loudly so the gap cannot pass for a clean result. */
-export const offTrack: Rule = {
-  meta: { id: 'off-track', description: 'Not implemented yet.', severity: 'warning', docs: { why: '', bad: '', good: '' } },
-  check() {
-    throw new Error('rule off-track is not implemented yet');
+/** Options of off-track (a type alias, not an interface, so that it fits `Rule`'s record of options). */
+export type OffTrackOptions = {
+  /** How far (a fraction, 0.1 = 10 percentage points) progress may trail the linear pace before it is reported. */
+  readonly margin: number;
+};
+
+/** A target whose progress trails the linear pace from start to deadline by more than the margin. */
+export const offTrack: Rule<OffTrackOptions> = {
+  meta: {
+    id: 'off-track',
+    description: 'A target\'s progress trails the linear pace between the goal\'s start and deadline by more than the margin.',
+    severity: 'info',
+    docs: {
+      why: 'Tracking progress regularly is what lets a team adjust a strategy while there is still time, instead of finding out at the deadline. Between a goal\'s start and its deadline, a target is expected to move at least at a linear pace from its baseline towards its target; one that trails that pace by more than the margin (10 percentage points by default) needs attention now: new tactics, more resources, or a more realistic target.',
+      bad: 'period: { start: 2027-01-01, end: 2027-12-31 }\ngoals:\n  - id: ig-traffic-2027\n    title: Increase website sessions from Instagram by 20% in 2027\n    deadline: 2027-12-31\n    targets:\n      # on 2027-07-01, half the year has passed but only 10% of the growth is there\n      - { kpi: ig-site-sessions, baseline: 10000, target: 12000, current: 10200 }\n',
+      good: 'period: { start: 2027-01-01, end: 2027-12-31 }\ngoals:\n  - id: ig-traffic-2027\n    title: Increase website sessions from Instagram by 20% in 2027\n    deadline: 2027-12-31\n    targets:\n      # on 2027-07-01, half the year has passed and half of the growth is there\n      - { kpi: ig-site-sessions, baseline: 10000, target: 12000, current: 11000 }\n',
+    },
+    options: {
+      margin: {
+        description: 'How far progress may trail the linear pace before a target is reported, as a fraction (0.1 = 10 percentage points).',
+        schema: { type: 'number', minimum: 0, maximum: 1 },
+        default: DEFAULT_PACE_MARGIN,
+      },
+    },
+  },
+  check(context) {
+    const { workspace } = context;
+    for (const goal of workspace.goals) {
+      const today = context.today(goal.file);
+      const start = startOf(goal, workspace.periodOf(goal.file));
+      const { deadline } = goal;
+      // Before the start nothing is expected yet; after the deadline deadline-missed speaks.
+      if (start === undefined || deadline === undefined || today < start || today > deadline) continue;
+      const elapsed = elapsedFraction(start, deadline, today);
+      if (elapsed === undefined) continue;
+      const { margin } = context.options(goal.file);
+      for (const target of goal.targets) {
+        const progress = targetProgress(target);
+        if (progress === undefined || !(progress < elapsed - margin)) continue;
+        const name = target.kpi !== undefined ? `the target on ${code(target.kpi)}` : `target ${Number(target.path[target.path.length - 1]) + 1}`;
+        context.report({
+          file: goal.file,
+          target: { path: [...target.path, 'current'], part: 'value' },
+          message: `In ${itemLabel(goal, false)}, ${name} is ${percent(progress)} of the way to ${target.target} (current ${target.current}), but ${percent(elapsed)} of the time to the deadline ${deadline} has passed; it trails the linear pace by more than ${percent(margin).slice(0, -1)} percentage points.`,
+        });
+      }
+    }
   },
 };
+
+function percent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}

@@ -1,9 +1,71 @@
+import { addDays, addMonths } from '../dates';
+import type { Cadence } from '../model';
+import { itemLabel } from '../naming';
+import { startOf } from '../progress';
 import type { Rule } from '../rule';
 
-/** Placeholder until the rule lands: it fails loudly so the gap cannot pass for a clean result. */
-export const reviewOverdue: Rule = {
-  meta: { id: 'review-overdue', description: 'Not implemented yet.', severity: 'warning', docs: { why: '', bad: '', good: '' } },
-  check() {
-    throw new Error('rule review-overdue is not implemented yet');
+/** Options of review-overdue (a type alias, not an interface, so that it fits `Rule`'s record of options). */
+export type ReviewOverdueOptions = {
+  /** The cadence of goals that declare no `review`. */
+  readonly defaultCadence: Cadence;
+};
+
+/** The date a review falls due `cadence` after `from`: a week is 7 days, the others are calendar months. */
+function nextReview(from: string, cadence: Cadence): string {
+  switch (cadence) {
+    case 'weekly':
+      return addDays(from, 7);
+    case 'monthly':
+      return addMonths(from, 1);
+    case 'quarterly':
+      return addMonths(from, 3);
+    case 'yearly':
+      return addMonths(from, 12);
+  }
+}
+
+/** A goal whose review is overdue on the check date, given its `review` cadence. */
+export const reviewOverdue: Rule<ReviewOverdueOptions> = {
+  meta: {
+    id: 'review-overdue',
+    description: 'A goal has not been reviewed within its `review` cadence (quarterly by default).',
+    severity: 'info',
+    docs: {
+      why: 'Objectives should be reviewed regularly, quarterly at least, to assess progress, refine targets and feed what the audience says back into the strategy. A goal nobody has looked at for longer than its cadence drifts: targets go stale and a slipping goal is noticed only at its deadline. The cadence is the goal\'s `review`, else the `defaultCadence` option; a goal that has never been reviewed is due one cadence after it started. A goal whose deadline comes before its next review is not reported.',
+      bad: 'goals:\n  - id: ig-traffic-2027\n    title: Increase website sessions from Instagram by 20% in 2027\n    start: 2027-01-01\n    deadline: 2027-12-31\n    review: quarterly\n    last_reviewed: 2027-01-15\n',
+      good: 'goals:\n  - id: ig-traffic-2027\n    title: Increase website sessions from Instagram by 20% in 2027\n    start: 2027-01-01\n    deadline: 2027-12-31\n    review: quarterly\n    last_reviewed: 2027-04-12\n',
+    },
+    options: {
+      defaultCadence: {
+        description: 'The review cadence of goals that declare no `review`: weekly, monthly, quarterly or yearly.',
+        schema: { enum: ['weekly', 'monthly', 'quarterly', 'yearly'] },
+        default: 'quarterly',
+      },
+    },
+  },
+  check(context) {
+    const { workspace } = context;
+    for (const goal of workspace.goals) {
+      const cadence = goal.review ?? context.options(goal.file).defaultCadence;
+      const today = context.today(goal.file);
+      const since = goal.lastReviewed ?? startOf(goal, workspace.periodOf(goal.file));
+      if (since === undefined) continue;
+      const due = nextReview(since, cadence);
+      // A goal that ends before its next review is due has no review left to miss.
+      if (due >= today || (goal.deadline !== undefined && goal.deadline < due)) continue;
+      if (goal.lastReviewed !== undefined) {
+        context.report({
+          file: goal.file,
+          target: { path: [...goal.path, 'last_reviewed'], part: 'value' },
+          message: `${itemLabel(goal)} was last reviewed on ${goal.lastReviewed}, and its ${cadence} review was due on ${due}; review it and update \`last_reviewed\`.`,
+        });
+      } else {
+        context.report({
+          file: goal.file,
+          target: { path: goal.path, part: 'head' },
+          message: `${itemLabel(goal)} has never been reviewed since it started on ${since}, and its ${cadence} review was due on ${due}; review it and record the date in \`last_reviewed\`.`,
+        });
+      }
+    }
   },
 };

@@ -1,9 +1,151 @@
+import type { Goal } from '../model';
+import { itemLabel } from '../naming';
 import type { Rule } from '../rule';
 
-/** Placeholder until the rule lands: it fails loudly so the gap cannot pass for a clean result. */
-export const smartSpecific: Rule = {
-  meta: { id: 'smart-specific', description: 'Not implemented yet.', severity: 'warning', docs: { why: '', bad: '', good: '' } },
-  check() {
-    throw new Error('rule smart-specific is not implemented yet');
+/** Options of `smart-specific`. */
+export type SmartSpecificOptions = { terms: string[] };
+
+/** Platforms a title may name; `x` only ever matches as a whole word, like every other term here. */
+const PLATFORMS = [
+  'instagram',
+  'facebook',
+  'linkedin',
+  'x',
+  'twitter',
+  'tiktok',
+  'youtube',
+  'pinterest',
+  'threads',
+  'snapchat',
+  'reddit',
+  'bluesky',
+  'mastodon',
+  'whatsapp',
+];
+
+/** Metric terms that make a title specific on their own; multi-word terms match as a phrase. */
+const METRIC_TERMS = [
+  'sessions',
+  'visits',
+  'traffic',
+  'leads',
+  'revenue',
+  'sales',
+  'orders',
+  'purchases',
+  'conversions',
+  'conversion rate',
+  'sign-ups',
+  'signups',
+  'registrations',
+  'subscribers',
+  'followers',
+  'customers',
+  'applications',
+  'hires',
+  'tickets',
+  'response time',
+  'resolution time',
+  'csat',
+  'nps',
+  'churn',
+  'retention rate',
+  'engagement rate',
+  'downloads',
+  'installs',
+  'bookings',
+  'clicks',
+  'click-through',
+  'ctr',
+];
+
+/**
+ * Words of KPI names and metrics that never make a title specific: function words, and the generic
+ * vocabulary of vague goals ("engagement", "presence", "awareness"), which a KPI name may well contain.
+ */
+const NOT_A_METRIC = new Set(
+  [
+    'a', 'an', 'the', 'of', 'on', 'in', 'from', 'to', 'for', 'by', 'per', 'and', 'or', 'with', 'via', 'at', 'as', 'our', 'all',
+    'new', 'month', 'monthly', 'week', 'weekly', 'quarter', 'quarterly', 'year', 'yearly', 'daily', 'total', 'number', 'count',
+    'rate', 'average', 'level', 'score', 'growth', 'performance', 'impact', 'value', 'quality', 'overall', 'general',
+    'social', 'media', 'presence', 'engagement', 'awareness', 'brand', 'visibility', 'reputation', 'image', 'content',
+    'community', 'online', 'digital', 'website', 'site', 'web', 'page', 'account', 'channel', 'channels', 'platform', 'platforms',
+  ].map(stem),
+);
+
+/** A goal title with no number, no platform and no metric term: generic wording such as "Increase engagement". */
+export const smartSpecific: Rule<SmartSpecificOptions> = {
+  meta: {
+    id: 'smart-specific',
+    description: 'A goal title is vague: it names no number, no metric and no platform.',
+    severity: 'warning',
+    docs: {
+      why: 'The S of SMART. "Improve social media presence", "Increase engagement" or "Boost awareness" say neither what should change nor where nor by how much, so nobody can tell whether the goal was met or how it serves the business. A specific title names the metric, the platform or the number: "Increase website sessions from Instagram by 20% within three months". A title counts as specific when it contains a digit, a platform (instagram, linkedin, x, tiktok… or the goal\'s own `platform`), or a metric term: a built-in list (sessions, traffic, leads, revenue, sales, orders, conversions, sign-ups…), the words of the workspace\'s KPI names and metrics, and the `terms` option.',
+      bad: 'goals:\n  - id: social-presence\n    title: Improve social media presence\n',
+      good: 'goals:\n  - id: social-presence\n    title: Increase website sessions from Instagram by 20% by March 31\n',
+    },
+    options: {
+      terms: {
+        description: 'More words or phrases that make a title specific, such as your own metric names.',
+        schema: { type: 'array', items: { type: 'string', minLength: 1 } },
+        default: [],
+      },
+    },
+  },
+  check(context) {
+    const { workspace } = context;
+    const builtIn = [...METRIC_TERMS.map(words), ...kpiTerms(workspace.kpis)];
+    for (const goal of workspace.goals) {
+      if (goal.title === undefined) continue;
+      const title = words(goal.title);
+      if (/[0-9]/.test(goal.title)) continue;
+      if (platformsOf(goal).some((platform) => contains(title, platform, false))) continue;
+      const terms = [...builtIn, ...context.options(goal.file).terms.map(words)];
+      if (terms.some((term) => contains(title, term, true))) continue;
+      context.report({
+        file: goal.file,
+        target: { path: [...goal.path, 'title'], part: 'value' },
+        message: `${itemLabel(goal)} has a vague title "${goal.title}": it names no number, metric or platform; say what should change, where and by how much (e.g. "Increase website sessions from Instagram by 20% by March 31").`,
+      });
+    }
   },
 };
+
+/** The platform names a goal's title may mention, each as words. */
+function platformsOf(goal: Goal): string[][] {
+  const own = goal.platform ? [words(goal.platform)] : [];
+  return [...PLATFORMS.map((platform) => [platform]), ...own].filter((platform) => platform.length > 0);
+}
+
+/** The metric words of the workspace's KPIs: each metric as a phrase, and the meaningful words of metrics and names. */
+function kpiTerms(kpis: readonly { metric?: string; name?: string }[]): string[][] {
+  const terms: string[][] = [];
+  for (const kpi of kpis) {
+    const metric = words(kpi.metric ?? '');
+    if (metric.length > 1) terms.push(metric);
+    for (const word of [...metric, ...words(kpi.name ?? '')]) {
+      if (word.length >= 3 && !NOT_A_METRIC.has(stem(word))) terms.push([word]);
+    }
+  }
+  return terms;
+}
+
+/** Lower-cased words of a text, split on anything that is not a letter or digit ("sign-ups" → sign, ups). */
+function words(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** Drops a trailing "s", so that "lead" and "leads" compare equal. */
+function stem(word: string): string {
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+/** Whether `phrase` occurs in `text` as whole consecutive words; plural-insensitive when `stemmed`. */
+function contains(text: readonly string[], phrase: readonly string[], stemmed: boolean): boolean {
+  if (phrase.length === 0) return false;
+  const norm = (word: string) => (stemmed ? stem(word) : word);
+  for (let start = 0; start + phrase.length <= text.length; start++) {
+    if (phrase.every((word, offset) => norm(text[start + offset]) === norm(word))) return true;
+  }
+  return false;
+}

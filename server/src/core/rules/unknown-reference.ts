@@ -1,4 +1,4 @@
-import { kindNoun } from '../naming';
+import { code, kindNoun } from '../naming';
 import type { Rule } from '../rule';
 import { closest, didYouMean } from '../suggest';
 
@@ -23,8 +23,8 @@ export const unknownReference: Rule = {
       const other = workspace.definitions.get(reference.id)?.[0];
       const suggestions = closest(reference.id, workspace.idsOf(reference.kind));
       const message = other
-        ? `\`${field}\` names \`${reference.id}\`, which is a ${kindNoun(other.kind)}, not ${article(noun)}${didYouMean(suggestions) || '.'}`
-        : `\`${field}\` names \`${reference.id}\`, but no ${noun} has that id${didYouMean(suggestions) || '.'}`;
+        ? `\`${field}\` names ${code(reference.id)}, which is a ${kindNoun(other.kind)}, not ${article(noun)}${didYouMean(suggestions) || '.'}`
+        : `\`${field}\` names ${code(reference.id)}, but no ${noun} has that id${didYouMean(suggestions) || '.'}`;
       context.report({ file: reference.file, target: { path: reference.path }, message, suggestions });
     }
   },
