@@ -85,6 +85,18 @@ describe(RULE, () => {
     ]);
   });
 
+  it('shortens the chain of a long cycle', () => {
+    const ids = Array.from({ length: 12 }, (_, index) => `g${index + 1}`);
+    const text = HEAD + ids.map((id, index) => goal(id, ids[(index + 1) % ids.length])).join('');
+    const findings = lintRule(RULE, text);
+    assert.equal(findings.length, 12);
+    assert.equal(
+      findings[0].message,
+      'Goal `g1` is its own ancestor through the `parent` cycle `g1` → `g2` → `g3` → `g4` → `g5` → `g6` → `g7` → `g8` → … → `g1` (12 goals); change or remove one of these `parent` links.',
+    );
+    assert.equal(findings[0].related?.length, 8);
+  });
+
   it('is an error by default', () => {
     assert.deepEqual(lintRule(RULE, HEAD + goal('a', 'a')).map((finding) => finding.severity), ['error']);
   });

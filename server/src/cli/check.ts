@@ -1,7 +1,7 @@
 /** `goalpost check`: find files, group them into workspaces, lint, format, and pick the exit code. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, sortFindings } from '../core/lint';
+import { INTERNAL_ERROR, lint, sortFindings } from '../core/lint';
 import { rules } from '../core/rules';
 import type { Finding } from '../core/types';
 import { UsageError } from './errors';
@@ -20,7 +20,10 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   for (const group of groupWorkspaces(requested, resolver)) {
     const sources = group.files.map((file) => ({ file, text: readGoalsFile(file, io.cwd), config: group.config?.config }));
     const analysis = lint(sources, { today: options.today, clockToday: localDate(io.now()) });
-    findings.push(...analysis.findings.filter((finding) => wanted.has(finding.file)));
+    // A rule that threw is reported on the workspace's first file; move it onto a requested one, never drop it.
+    const shownOn = group.files.find((file) => wanted.has(file)) ?? '';
+    const moved = analysis.findings.map((finding) => (finding.rule === INTERNAL_ERROR && !wanted.has(finding.file) ? { ...finding, file: shownOn } : finding));
+    findings.push(...moved.filter((finding) => wanted.has(finding.file)));
   }
   const relative = (file: string) => relativeTo(io.cwd, file);
   const shown = findings.map((finding) => ({

@@ -40,7 +40,10 @@ export async function main(io: CliIO): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok;
-      io.stderr(`goalpost: ${error.message.replace(/^error: /, '')}\n`);
+      // Help shown for a bare `goalpost` has already been written to stderr; its "(outputHelp)" is no message.
+      if (error.code === 'commander.help') return EXIT.usage;
+      // Commander puts its did-you-mean on a second line; the contract is one line.
+      io.stderr(`goalpost: ${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}\n`);
       return EXIT.usage;
     }
     if (error instanceof UsageError) {
@@ -53,11 +56,11 @@ export async function main(io: CliIO): Promise<number> {
 }
 
 function parseCount(value: string): number {
-  if (!/^-?\d+$/.test(value) || Number(value) < -1) throw new InvalidArgumentError('expected a whole number (-1 for no limit).');
+  if (!/^-?\d+$/.test(value) || Number(value) < -1) throw new InvalidArgumentError('Expected a whole number (-1 for no limit).');
   return Number(value);
 }
 
 function parseDate(value: string): string {
-  if (!isIsoDate(value)) throw new InvalidArgumentError('expected a date written YYYY-MM-DD.');
+  if (!isIsoDate(value)) throw new InvalidArgumentError('Expected a real date written YYYY-MM-DD.');
   return value;
 }

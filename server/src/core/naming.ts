@@ -1,5 +1,5 @@
 /** How messages name things, so every rule words them alike. */
-import type { Item, ItemKind } from './model';
+import type { Goal, Item, ItemKind, Target } from './model';
 
 const NOUN: Readonly<Record<ItemKind, string>> = {
   objective: 'objective',
@@ -33,4 +33,10 @@ export function itemLabel(item: Item, capital = true): string {
 export function idList(ids: readonly string[]): string {
   const quoted = ids.map(code);
   return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+/** "The target on KPI `k` of goal `g`", or "Target 2 of goal `g`" when it names no KPI. */
+export function targetLabel(goal: Goal, target: Target): string {
+  const owner = itemLabel(goal, false);
+  return target.kpi !== undefined ? `The target on KPI ${code(target.kpi)} of ${owner}` : `Target ${Number(target.path[target.path.length - 1]) + 1} of ${owner}`;
 }

@@ -7,6 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import goalsSchema from '../../../schemas/goals.schema.json';
 import type { Part } from './locate';
+import { isIsoDate } from './dates';
 import { code } from './naming';
 import { closest, didYouMean } from './suggest';
 import type { Path } from './types';
@@ -49,7 +50,8 @@ function instance(): Ajv {
 export function createValidator(schema: object, describe: Describe, root: RootMessages): Validator {
   let compiled: ValidateFunction | undefined;
   return (value) => {
-    compiled ??= instance().compile(schema);
+    // Compiled without its `$id`: ajv refuses a second schema with one id, and a config schema is compiled per rule set.
+    compiled ??= instance().compile({ ...schema, $id: undefined });
     if (compiled(value === undefined ? null : value)) return [];
     return toProblems(compiled.errors ?? [], value, describe, root);
   };
@@ -106,13 +108,16 @@ function toProblems(errors: ErrorObject[], root: unknown, describe: Describe, me
 
 function toProblem(error: ErrorObject, root: unknown, describe: Describe, messages: RootMessages): SchemaProblem | undefined {
   const path = pointerToPath(error.instancePath);
-  const key = path.length > 0 ? code(String(path[path.length - 1])) : 'The file';
   const where = describe(path, root);
+  const key = nameOf(path, where);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
       if (path.length === 0 && (root === undefined || root === null)) return { path, part: 'head', message: messages.empty };
+      if (path.length === 0 && missing === 'goalpost') {
+        return { path, part: 'head', message: 'The file does not say its format version; add `goalpost: 1` as its first line.' };
+      }
       return { path, part: 'head', message: `${capitalize(where)} is missing the required key \`${missing}\`.` };
     }
     case 'additionalProperties': {
@@ -126,6 +131,13 @@ function toProblem(error: ErrorObject, root: unknown, describe: Describe, messag
     }
     case 'type': {
       if (path.length === 0) return { path, part: 'head', message: error.data == null ? messages.empty : messages.notMapping(show(error.data)) };
+      if ((error.parentSchema as { format?: string } | undefined)?.format === 'date') {
+        return { path, part: 'value', message: `${key} should be a date written YYYY-MM-DD, not ${show(error.data)}.` };
+      }
+      if (params.type === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')) {
+        // YAML reads `id: 2027` or `title: true` as a number or a boolean; quotes keep it text.
+        return { path, part: 'value', message: `${key} should be text, not ${show(error.data)}; write it in quotes ("${String(error.data)}") to keep it as text.` };
+      }
       return { path, part: 'value', message: `${key} should be ${article(String(params.type))}, not ${show(error.data)}.` };
     }
     case 'enum': {
@@ -139,8 +151,12 @@ function toProblem(error: ErrorObject, root: unknown, describe: Describe, messag
         return { path, part: 'value', message: `\`goalpost\` is the format version and should be 1, the only version so far, not ${show(error.data)}.` };
       }
       return { path, part: 'value', message: `${key} should be ${show(params.allowedValue)}, not ${show(error.data)}.` };
-    case 'format':
-      return { path, part: 'value', message: `${key} should be a real date written YYYY-MM-DD, not ${show(error.data)}.` };
+    case 'format': {
+      const text = String(error.data);
+      if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return { path, part: 'value', message: `${key} should be a real calendar date, not ${show(error.data)}.` };
+      const suggestions = isoFromDayMonth(text);
+      return { path, part: 'value', message: `${key} should be a date written YYYY-MM-DD, not ${show(error.data)}${didYouMean(suggestions) || '.'}`, suggestions };
+    }
     case 'pattern': {
       // Ids allow any letters; platforms only lower-case ones.
       const lower = !String(params.pattern).includes('A-Z');
@@ -194,6 +210,29 @@ function resolveOneOf(errors: ErrorObject[]): ErrorObject[] {
     for (const list of lists) if (list !== chosen) for (const other of list) dropped.add(other);
   }
   return errors.filter((error) => !dropped.has(error));
+}
+
+/** How a message names the node at `path`: its key, or for a list entry the item or entry it is. */
+function nameOf(path: Path, where: string): string {
+  if (path.length === 0) return 'The file';
+  const last = path[path.length - 1];
+  if (typeof last === 'string') return code(last);
+  const list = path[path.length - 2];
+  if (typeof list === 'string' && SINGULAR[list]) return capitalize(where);
+  return `Entry ${last + 1} of ${typeof list === 'string' ? code(list) : 'the list'}`;
+}
+
+/**
+ * The ISO form of a date written day-first or month-first (31/03/2027, 3.31.2027), when the numbers leave
+ * only one reading; none when both readings are possible (04/05/2027).
+ */
+function isoFromDayMonth(text: string): string[] {
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  if (!match) return [];
+  const [first, second, year] = [Number(match[1]), Number(match[2]), match[3]];
+  const iso = (month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const readings = [iso(second, first), iso(first, second)].filter((candidate, index, all) => isIsoDate(candidate) && all.indexOf(candidate) === index);
+  return readings.length === 1 ? readings : [];
 }
 
 function pointerToPath(pointer: string): Path {

@@ -2,7 +2,7 @@
  * The only module that imports `yaml`. It turns a text into a plain value plus what the rest of the core
  * needs to point back into the text: offset spans for paths, the comments, and every parser problem.
  */
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import type { Path } from './types';
 
@@ -74,7 +74,7 @@ export function parseYaml(text: string): ParsedYaml {
       problems.push({ message: `The YAML is nested more than ${MAX_DEPTH} levels deep, too deep to be read.`, span: { start: tooDeep, end: Math.min(text.length, tooDeep + 1) } });
       return new Parsed(text, undefined, problems, comments, undefined);
     }
-    const docs = Array.from(new Composer({ prettyErrors: false, uniqueKeys: true }).compose(tokens, true, source.length));
+    const docs = Array.from(new Composer({ prettyErrors: false, uniqueKeys: true, logLevel: 'error' }).compose(tokens, true, source.length));
     doc = docs[0];
     for (const [index, extra] of docs.entries()) {
       for (const error of [...extra.errors, ...extra.warnings]) {
@@ -85,7 +85,7 @@ export function parseYaml(text: string): ParsedYaml {
         const start = extra.range[0];
         problems.push({
           message: `A goals file holds one YAML document; document ${index + 1} is ignored.`,
-          span: { start, end: firstLineEnd(text, start) },
+          span: { start, end: text.startsWith('---', start) ? start + 3 : firstLineEnd(text, start) },
         });
       }
     }
@@ -97,7 +97,8 @@ export function parseYaml(text: string): ParsedYaml {
   try {
     value = doc?.contents == null ? undefined : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    problems.push({ message: failureMessage(error), span: whole });
+    const unresolved = doc && error instanceof ReferenceError && /unresolved alias/i.test(error.message) ? unresolvedAliases(doc) : [];
+    problems.push(...(unresolved.length > 0 ? unresolved : [{ message: failureMessage(error), span: whole }]));
   }
   return new Parsed(text, value, problems, comments, doc);
 }
@@ -222,9 +223,22 @@ function sentence(message: string): string {
 
 const TOO_DEEP = 'The YAML is nested too deeply to be read.';
 
+/** Every alias (`*name`) with no anchor (`&name`) before it, at its position. */
+function unresolvedAliases(doc: Document.Parsed): YamlProblem[] {
+  const problems: YamlProblem[] = [];
+  visit(doc, {
+    Alias: (_key, node) => {
+      if (node.resolve(doc) !== undefined || !node.range) return;
+      const name = node.source.length > 60 ? `${node.source.slice(0, 60)}…` : node.source;
+      problems.push({ message: `The alias \`*${name}\` refers to no anchor \`&${name}\` set before it.`, span: { start: node.range[0], end: node.range[1] } });
+    },
+  });
+  return problems;
+}
+
 function failureMessage(error: unknown): string {
   if (error instanceof RangeError) return TOO_DEEP;
-  if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+  if (error instanceof ReferenceError && /excessive alias count/i.test(error.message)) {
     return `The YAML uses aliases more than ${MAX_ALIAS_COUNT} times, which looks like an alias bomb; it was not expanded.`;
   }
   return sentence(error instanceof Error ? error.message : String(error));

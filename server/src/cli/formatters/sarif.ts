@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { HOMEPAGE, ruleDocUrl } from '../../core/docs';
+import { INTERNAL_ERROR } from '../../core/lint';
 import type { Finding, Severity } from '../../core/types';
 import type { Formatter } from './format';
 
@@ -20,7 +21,13 @@ export const sarif: Formatter = ({ findings, rules, version }) => {
     help: { text: `${meta.description} See ${ruleDocUrl(meta.id)}`, markdown: `${meta.description} [Rule documentation](${ruleDocUrl(meta.id)})` },
     defaultConfiguration: { level: LEVEL[meta.severity] },
   }));
-  const index = new Map(rules.map((meta, position) => [meta.id, position]));
+  // A rule that threw shows as an `internal-error` finding; code scanning wants every ruleId described.
+  for (const id of new Set(findings.map((finding) => finding.rule))) {
+    if (rules.some((meta) => meta.id === id)) continue;
+    const text = id === INTERNAL_ERROR ? 'A rule failed on this workspace, so its findings are missing.' : `Findings of ${id}.`;
+    descriptors.push({ id, name: id, shortDescription: { text }, helpUri: `${HOMEPAGE}/issues`, defaultConfiguration: { level: 'error' } });
+  }
+  const index = new Map(descriptors.map((descriptor, position) => [descriptor.id, position]));
   const occurrences = new Map<string, number>();
   const results: Result[] = findings.map((finding) => {
     const identity = `${finding.rule}\u0000${finding.file}\u0000${finding.message}`;

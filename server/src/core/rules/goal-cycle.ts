@@ -2,6 +2,9 @@ import type { Goal } from '../model';
 import { code, itemLabel } from '../naming';
 import type { Rule } from '../rule';
 
+/** Goals of a cycle named in one message (and linked as related locations); longer cycles are shortened. */
+const MAX_SHOWN = 8;
+
 /** A cycle in the `parent` links of goals, reported at the `parent` value of every goal in it. */
 export const goalCycle: Rule = {
   meta: {
@@ -46,9 +49,14 @@ export const goalCycle: Rule = {
         }
         // Each member reads the cycle starting from itself.
         const rotated = [...cycle.slice(index), ...cycle.slice(0, index), goal];
-        const chain = rotated.map((member) => code(member.id ?? '')).join(' → ');
+        const names = rotated.map((member) => code(member.id ?? ''));
+        // A long cycle is shortened, or every one of its n findings would carry all n ids.
+        const chain =
+          cycle.length <= MAX_SHOWN
+            ? names.join(' → ')
+            : `${[...names.slice(0, MAX_SHOWN), '…', names[names.length - 1]].join(' → ')} (${cycle.length} goals)`;
         // The other links, in the order the cycle reads from this goal.
-        const others = rotated.slice(1, -1);
+        const others = rotated.slice(1, -1).slice(0, MAX_SHOWN);
         context.report({
           file: goal.file,
           target,

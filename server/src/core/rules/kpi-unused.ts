@@ -9,8 +9,8 @@ export const kpiUnused: Rule = {
     severity: 'info',
     docs: {
       why: 'A KPI is worth defining when someone tracks progress with it. One that no goal targets is measured by nobody and reviewed by nobody: either a goal is missing (the work it should steer has no target), or the KPI is left over from an earlier plan and only clutters the strategy.',
-      bad: 'kpis:\n  - id: li-qualified-leads\n    name: Qualified leads from LinkedIn\n    metric: leads\n    supports: [grow-b2b-pipeline]\ngoals:\n  - id: li-leads-q2\n    title: Generate 300 qualified leads from LinkedIn by June 30\n    targets: []\n',
-      good: 'kpis:\n  - id: li-qualified-leads\n    name: Qualified leads from LinkedIn\n    metric: leads\n    supports: [grow-b2b-pipeline]\ngoals:\n  - id: li-leads-q2\n    title: Generate 300 qualified leads from LinkedIn by June 30\n    targets:\n      - { kpi: li-qualified-leads, baseline: 0, target: 300 }\n',
+      bad: 'kpis:\n  - id: li-qualified-leads\n    name: Qualified leads from LinkedIn\n    metric: leads\n    supports: [grow-b2b-pipeline]\ngoals:\n  - id: li-leads-q2\n    title: Generate 300 qualified leads from LinkedIn by June 30\n    department: marketing\n',
+      good: 'kpis:\n  - id: li-qualified-leads\n    name: Qualified leads from LinkedIn\n    metric: leads\n    supports: [grow-b2b-pipeline]\ngoals:\n  - id: li-leads-q2\n    title: Generate 300 qualified leads from LinkedIn by June 30\n    department: marketing\n    targets:\n      - { kpi: li-qualified-leads, baseline: 0, target: 300 }\n',
     },
   },
   check(context) {

@@ -40,12 +40,14 @@ export const offTrack: Rule<OffTrackOptions> = {
       const { margin } = context.options(goal.file);
       for (const target of goal.targets) {
         const progress = targetProgress(target);
-        if (progress === undefined || !(progress < elapsed - margin)) continue;
+        if (progress === undefined || progress >= elapsed - margin) continue;
+        // Without a baseline, progress is computable only for an increase, which counts from 0.
+        const from = target.baseline ?? 0;
         const name = target.kpi !== undefined ? `the target on ${code(target.kpi)}` : `target ${Number(target.path[target.path.length - 1]) + 1}`;
         context.report({
           file: goal.file,
           target: { path: [...target.path, 'current'], part: 'value' },
-          message: `In ${itemLabel(goal, false)}, ${name} is ${percent(progress)} of the way to ${target.target} (current ${target.current}), but ${percent(elapsed)} of the time to the deadline ${deadline} has passed; it trails the linear pace by more than ${percent(margin).slice(0, -1)} percentage points.`,
+          message: `In ${itemLabel(goal, false)}, ${name} is ${percent(progress)} of the way from ${from} to ${target.target} (current ${target.current}), but ${percent(elapsed)} of the time to the deadline ${deadline} has passed; it trails the linear pace by more than ${Math.round(margin * 100)} percentage points.`,
         });
       }
     }

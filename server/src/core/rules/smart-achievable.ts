@@ -1,6 +1,6 @@
 import { DAYS_PER_MONTH, daysBetween } from '../dates';
 import type { Goal, Target } from '../model';
-import { itemLabel } from '../naming';
+import { targetLabel } from '../naming';
 import { startOf } from '../progress';
 import type { Rule } from '../rule';
 
@@ -89,8 +89,3 @@ function percent(fraction: number, limit?: number): string {
   return `${(fraction * 100).toFixed(decimals)}%`;
 }
 
-/** "The target on KPI `k` of goal `g`", or "Target 2 of goal `g`" when it names no KPI. */
-function targetLabel(goal: Goal, target: Target): string {
-  const owner = itemLabel(goal, false);
-  return target.kpi !== undefined ? `The target on KPI \`${target.kpi}\` of ${owner}` : `Target ${Number(target.path[target.path.length - 1]) + 1} of ${owner}`;
-}

@@ -1,5 +1,4 @@
-import type { Goal, Target } from '../model';
-import { itemLabel } from '../naming';
+import { itemLabel, targetLabel } from '../naming';
 import type { Rule } from '../rule';
 
 /** A goal with no target, or a target without a numeric `target` value. */
@@ -36,8 +35,3 @@ export const smartMeasurable: Rule = {
   },
 };
 
-/** "The target on KPI `k` of goal `g`", or "Target 2 of goal `g`" when it names no KPI. */
-function targetLabel(goal: Goal, target: Target): string {
-  const owner = itemLabel(goal, false);
-  return target.kpi !== undefined ? `The target on KPI \`${target.kpi}\` of ${owner}` : `Target ${Number(target.path[target.path.length - 1]) + 1} of ${owner}`;
-}

@@ -1,11 +1,11 @@
-import type { Goal } from '../model';
+import type { Kpi } from '../model';
 import { itemLabel } from '../naming';
 import type { Rule } from '../rule';
 
 /** Options of `smart-specific`. */
 export type SmartSpecificOptions = { terms: string[] };
 
-/** Platforms a title may name; `x` only ever matches as a whole word, like every other term here. */
+/** Platforms a title may name, matched as whole words (so `x` is not found in "experience"). */
 const PLATFORMS = [
   'instagram',
   'facebook',
@@ -94,14 +94,19 @@ export const smartSpecific: Rule<SmartSpecificOptions> = {
   },
   check(context) {
     const { workspace } = context;
-    const builtIn = [...METRIC_TERMS.map(words), ...kpiTerms(workspace.kpis)];
+    const builtIn = new Terms([...METRIC_TERMS.map(words), ...kpiTerms(workspace.kpis)]);
+    const configured = new Map<string, Terms>();
+    const configuredFor = (file: string): Terms => {
+      let terms = configured.get(file);
+      if (!terms) configured.set(file, (terms = new Terms(context.options(file).terms.map(words))));
+      return terms;
+    };
     for (const goal of workspace.goals) {
-      if (goal.title === undefined) continue;
+      if (goal.title === undefined || /[0-9]/.test(goal.title)) continue;
       const title = words(goal.title);
-      if (/[0-9]/.test(goal.title)) continue;
-      if (platformsOf(goal).some((platform) => contains(title, platform, false))) continue;
-      const terms = [...builtIn, ...context.options(goal.file).terms.map(words)];
-      if (terms.some((term) => contains(title, term, true))) continue;
+      if (PLATFORMS.some((platform) => title.includes(platform))) continue;
+      if (goal.platform !== undefined && new Terms([words(goal.platform)], false).foundIn(title)) continue;
+      if (builtIn.foundIn(title) || configuredFor(goal.file).foundIn(title)) continue;
       context.report({
         file: goal.file,
         target: { path: [...goal.path, 'title'], part: 'value' },
@@ -111,14 +116,45 @@ export const smartSpecific: Rule<SmartSpecificOptions> = {
   },
 };
 
-/** The platform names a goal's title may mention, each as words. */
-function platformsOf(goal: Goal): string[][] {
-  const own = goal.platform ? [words(goal.platform)] : [];
-  return [...PLATFORMS.map((platform) => [platform]), ...own].filter((platform) => platform.length > 0);
+/**
+ * A set of terms, each a sequence of words, that match a title as whole consecutive words. Terms are
+ * indexed by their first word, so that a workspace with thousands of KPIs stays fast.
+ */
+class Terms {
+  private readonly byFirstWord = new Map<string, string[][]>();
+
+  /** `stemmed`: match singular and plural alike. */
+  constructor(
+    terms: readonly (readonly string[])[],
+    private readonly stemmed = true,
+  ) {
+    const seen = new Set<string>();
+    for (const term of terms) {
+      const normalized = term.map((word) => this.norm(word));
+      const key = normalized.join(' ');
+      if (normalized.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      const list = this.byFirstWord.get(normalized[0]);
+      if (list) list.push(normalized);
+      else this.byFirstWord.set(normalized[0], [normalized]);
+    }
+  }
+
+  /** Whether one of the terms occurs in the title's words. */
+  foundIn(title: readonly string[]): boolean {
+    const words = title.map((word) => this.norm(word));
+    return words.some((first, start) =>
+      (this.byFirstWord.get(first) ?? []).some((term) => term.every((word, offset) => words[start + offset] === word)),
+    );
+  }
+
+  private norm(word: string): string {
+    return this.stemmed ? stem(word) : word;
+  }
 }
 
 /** The metric words of the workspace's KPIs: each metric as a phrase, and the meaningful words of metrics and names. */
-function kpiTerms(kpis: readonly { metric?: string; name?: string }[]): string[][] {
+function kpiTerms(kpis: readonly Kpi[]): string[][] {
   const terms: string[][] = [];
   for (const kpi of kpis) {
     const metric = words(kpi.metric ?? '');
@@ -138,14 +174,4 @@ function words(text: string): string[] {
 /** Drops a trailing "s", so that "lead" and "leads" compare equal. */
 function stem(word: string): string {
   return word.endsWith('s') ? word.slice(0, -1) : word;
-}
-
-/** Whether `phrase` occurs in `text` as whole consecutive words; plural-insensitive when `stemmed`. */
-function contains(text: readonly string[], phrase: readonly string[], stemmed: boolean): boolean {
-  if (phrase.length === 0) return false;
-  const norm = (word: string) => (stemmed ? stem(word) : word);
-  for (let start = 0; start + phrase.length <= text.length; start++) {
-    if (phrase.every((word, offset) => norm(text[start + offset]) === norm(word))) return true;
-  }
-  return false;
 }

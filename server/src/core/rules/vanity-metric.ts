@@ -29,6 +29,12 @@ export const vanityMetric: Rule<VanityMetricOptions> = {
   },
   check(context) {
     const { workspace } = context;
+    const vanityByFile = new Map<string, ReadonlySet<string>>();
+    const vanityFor = (file: string): ReadonlySet<string> => {
+      let vanity = vanityByFile.get(file);
+      if (!vanity) vanityByFile.set(file, (vanity = new Set(context.options(file).metrics.map(normalize))));
+      return vanity;
+    };
     for (const goal of workspace.goals) {
       if (goal.targets.length === 0) continue;
       const kpis: Kpi[] = [];
@@ -38,7 +44,7 @@ export const vanityMetric: Rule<VanityMetricOptions> = {
       }
       // A target without a known KPI may well be an outcome; unknown-reference speaks for it.
       if (kpis.length < goal.targets.length) continue;
-      const vanity = new Set(context.options(goal.file).metrics.map(normalize));
+      const vanity = vanityFor(goal.file);
       if (!kpis.every((kpi) => isVanity(kpi, vanity))) continue;
       const metrics = [...new Set(kpis.map((kpi) => kpi.metric as string))];
       const shown = [...new Map(kpis.map((kpi) => [kpi.id, kpi])).values()];

@@ -1,0 +1,118 @@
+/**
+ * `goalpost` as a real process over scenario folders. Each `scenarios/<name>/` holds:
+ * - `args.json`: the arguments after `goalpost`;
+ * - `input/`: the working directory (goal files, `.goalpost.yaml` where the scenario needs one);
+ * - `stdout.txt`, `stderr.txt`, `exit-code.txt`: the expected output, and `output-file.txt` when the
+ *   arguments name an `--output-file` (the report it must hold).
+ * UPDATE_GOLDEN=1 rewrites the expected files from the actual run; review the diff before committing.
+ * Every scenario pins its check date (`--today` or `today:` in its config), so the output never depends
+ * on the day the tests run.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { version } from '../../package.json';
+import { assertBuilt, runCli } from '../helpers/cli';
+
+const SCENARIOS = path.join(__dirname, 'scenarios');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const GOLDENS = ['stdout.txt', 'stderr.txt', 'exit-code.txt', 'output-file.txt'] as const;
+
+describe('CLI scenarios (test/cli/scenarios)', () => {
+  before(assertBuilt);
+
+  const names = fs
+    .readdirSync(SCENARIOS, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  for (const name of names) it(name, () => runScenario(path.join(SCENARIOS, name)));
+});
+
+function runScenario(folder: string): void {
+  const args: unknown = JSON.parse(fs.readFileSync(path.join(folder, 'args.json'), 'utf8'));
+  assert.ok(Array.isArray(args) && args.every((arg) => typeof arg === 'string'), `${rel(folder)}/args.json must be an array of strings`);
+  const cwd = path.join(folder, 'input');
+  assert.ok(fs.statSync(cwd, { throwIfNoEntry: false })?.isDirectory(), `${rel(folder)}/input/ is missing`);
+
+  const outputFile = outputFileOf(args);
+  const outputPath = outputFile === undefined ? undefined : path.resolve(cwd, outputFile);
+  if (outputPath) removeWritten(outputPath, cwd); // left over by an interrupted run
+  let run;
+  let written: string | undefined;
+  try {
+    run = runCli(args, cwd);
+    if (outputPath && fs.existsSync(outputPath)) written = fs.readFileSync(outputPath, 'utf8');
+  } finally {
+    if (outputPath) removeWritten(outputPath, cwd);
+  }
+
+  const actual: Record<(typeof GOLDENS)[number], string | undefined> = {
+    'stdout.txt': withoutVersion(run.stdout),
+    'stderr.txt': run.stderr,
+    'exit-code.txt': `${run.status}\n`,
+    'output-file.txt': written === undefined ? undefined : withoutVersion(written),
+  };
+  if (UPDATE) writeGoldens(folder, actual);
+
+  // What holds for every scenario, whatever its goldens say.
+  assert.notEqual(run.status, null, 'the process was killed (timeout?)');
+  assert.doesNotMatch(run.stderr, /^\s+at .+:\d+:\d+\)?$/m, 'a stack trace on stderr');
+  if (run.status === 2) {
+    assert.match(run.stderr, /^goalpost: [^\n]+\n$/, 'a usage or I/O error must be exactly one line on stderr');
+    assert.equal(run.stdout, '', 'a usage or I/O error must print nothing on stdout');
+  }
+  if (outputFile !== undefined) {
+    assert.equal(run.stdout, '', `with --output-file the report goes to ${outputFile}, not stdout`);
+    if (run.status !== 2) assert.notEqual(written, undefined, `--output-file ${outputFile} was not written`);
+  }
+
+  for (const name of GOLDENS) {
+    const golden = path.join(folder, name);
+    const value = actual[name];
+    if (value === undefined) {
+      assert.ok(!fs.existsSync(golden), `${rel(golden)} is stale: this run writes no output file (UPDATE_GOLDEN=1 removes it)`);
+      continue;
+    }
+    if (!fs.existsSync(golden)) {
+      assert.fail(`missing golden ${rel(golden)}: run \`UPDATE_GOLDEN=1 npx mocha -g "CLI scenarios"\` and review what it writes`);
+    }
+    assert.equal(value, fs.readFileSync(golden, 'utf8'), `${rel(golden)} differs (UPDATE_GOLDEN=1 rewrites it)`);
+  }
+}
+
+function writeGoldens(folder: string, actual: Record<string, string | undefined>): void {
+  for (const [name, value] of Object.entries(actual)) {
+    const golden = path.join(folder, name);
+    if (value === undefined) fs.rmSync(golden, { force: true });
+    else fs.writeFileSync(golden, value);
+  }
+}
+
+/** The value of `-o` / `--output-file` in an argument list, if any. */
+function outputFileOf(args: readonly string[]): string | undefined {
+  let found: string | undefined;
+  args.forEach((arg, index) => {
+    if (arg === '-o' || arg === '--output-file') found = args[index + 1];
+    else if (arg.startsWith('--output-file=')) found = arg.slice('--output-file='.length);
+  });
+  return found;
+}
+
+/** Removes a file the CLI wrote into a scenario's input, and the folders it created for it. */
+function removeWritten(file: string, cwd: string): void {
+  fs.rmSync(file, { force: true });
+  for (let folder = path.dirname(file); folder.startsWith(cwd + path.sep); folder = path.dirname(folder)) {
+    if (!fs.existsSync(folder) || fs.readdirSync(folder).length > 0) break;
+    fs.rmdirSync(folder);
+  }
+}
+
+/** The package version, which SARIF carries, replaced so that a release does not change every golden. */
+function withoutVersion(text: string): string {
+  return text.split(JSON.stringify(version)).join('"<version>"');
+}
+
+function rel(file: string): string {
+  return path.relative(process.cwd(), file);
+}
