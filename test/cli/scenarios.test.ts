@@ -75,7 +75,7 @@ function runScenario(folder: string): void {
       continue;
     }
     if (!fs.existsSync(golden)) {
-      assert.fail(`missing golden ${rel(golden)}: run \`UPDATE_GOLDEN=1 npx mocha -g "CLI scenarios"\` and review what it writes`);
+      assert.fail(`missing golden ${rel(golden)}: run \`UPDATE_GOLDEN=1 npx mocha test/cli/scenarios.test.ts -g "CLI scenarios"\` and review what it writes`);
     }
     assert.equal(value, fs.readFileSync(golden, 'utf8'), `${rel(golden)} differs (UPDATE_GOLDEN=1 rewrites it)`);
   }

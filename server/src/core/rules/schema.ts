@@ -9,8 +9,8 @@ export const schema: Rule = {
     severity: 'error',
     docs: {
       why: 'The file format is a contract between the people who write the strategy and the tools that read it. A typo such as `dedline` would otherwise pass silently and leave a goal without a deadline; a baseline written `"10k"` cannot be compared with anything. Unknown keys and enum values come with a "did you mean".',
-      bad: 'goals:\n  - id: ig-traffic-q1\n    title: Increase website sessions from Instagram by 20%\n    dedline: 2027-03-31\n    funnel: sales\n',
-      good: 'goals:\n  - id: ig-traffic-q1\n    title: Increase website sessions from Instagram by 20%\n    deadline: 2027-03-31\n    funnel: conversion\n',
+      bad: 'goalpost: 1\ngoals:\n  - id: ig-traffic-q1\n    title: Increase website sessions from Instagram by 20%\n    dedline: 2027-03-31\n    funnel: sales\n',
+      good: 'goalpost: 1\ngoals:\n  - id: ig-traffic-q1\n    title: Increase website sessions from Instagram by 20%\n    deadline: 2027-03-31\n    funnel: conversion\n',
     },
   },
   check(context) {
