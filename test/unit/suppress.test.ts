@@ -4,14 +4,13 @@ import { rulesById } from '../../server/src/core/rules';
 
 const RULES = [rulesById.get('duplicate-id')!, rulesById.get('unknown-reference')!];
 
-/** "line rule" (1-based) of the findings of duplicate-id and unknown-reference on in-memory files. */
+/** "line rule" (1-based lines) of the duplicate-id and unknown-reference findings of in-memory files. */
 function findings(files: Record<string, string> | string): string[] {
   const map = typeof files === 'string' ? { 'test.goals.yaml': files } : files;
   const sources = Object.entries(map).map(([file, text]) => ({ file, text }));
-  const prefix = typeof files === 'string' ? '' : undefined;
-  return lint(sources, { clockToday: '2027-05-15', rules: RULES }).findings.map(
-    (finding) => `${prefix ?? `${finding.file} `}${finding.range.start.line + 1} ${finding.rule}`,
-  );
+  // One file: "line rule"; several: "file line rule".
+  const name = (file: string) => (typeof files === 'string' ? '' : `${file} `);
+  return lint(sources, { clockToday: '2027-05-15', rules: RULES }).findings.map((finding) => `${name(finding.file)}${finding.range.start.line + 1} ${finding.rule}`);
 }
 
 /**

@@ -116,7 +116,7 @@ export interface WorkspaceGroup {
 /**
  * Groups requested files into workspaces. A file under a `.goalpost.yaml` belongs to that config's
  * workspace, which also loads the other goal files under the config's folder so references resolve;
- * files without a config form one workspace of just themselves.
+ * the requested files that have no config form one more workspace together, without siblings.
  */
 export function groupWorkspaces(requested: readonly string[], resolver: ConfigResolver): WorkspaceGroup[] {
   const groups = new Map<string, WorkspaceGroup>();

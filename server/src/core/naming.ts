@@ -40,3 +40,12 @@ export function targetLabel(goal: Goal, target: Target): string {
   const owner = itemLabel(goal, false);
   return target.kpi !== undefined ? `The target on KPI ${code(target.kpi)} of ${owner}` : `Target ${Number(target.path[target.path.length - 1]) + 1} of ${owner}`;
 }
+
+/** Quotes a user's value for a message, briefly. */
+export function show(value: unknown, max = 40): string {
+  if (value === null || value === undefined) return 'empty';
+  if (typeof value === 'string') return `"${value.length > max ? `${value.slice(0, max)}…` : value}"`;
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}

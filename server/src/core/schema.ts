@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import goalsSchema from '../../../schemas/goals.schema.json';
 import type { Part } from './locate';
 import { isIsoDate } from './dates';
-import { code } from './naming';
+import { code, show } from './naming';
 import { closest, didYouMean } from './suggest';
 import type { Path } from './types';
 
@@ -242,15 +242,6 @@ function pointerToPath(pointer: string): Path {
     .split('/')
     .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
-
-/** Quotes a user's value for a message, briefly. */
-export function show(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return String(value);
 }
 
 function article(type: string): string {

@@ -1,6 +1,9 @@
 import type { Kpi } from '../model';
-import { itemLabel } from '../naming';
+import { itemLabel, show } from '../naming';
 import type { Rule } from '../rule';
+
+/** Titles are quoted whole in messages up to this length; a multi-megabyte title must not become the message. */
+const MAX_TITLE = 120;
 
 /** Options of `smart-specific`. */
 export type SmartSpecificOptions = { terms: string[] };
@@ -110,7 +113,7 @@ export const smartSpecific: Rule<SmartSpecificOptions> = {
       context.report({
         file: goal.file,
         target: { path: [...goal.path, 'title'], part: 'value' },
-        message: `${itemLabel(goal)} has a vague title "${goal.title}": it names no number, metric or platform; say what should change, where and by how much (e.g. "Increase website sessions from Instagram by 20% by March 31").`,
+        message: `${itemLabel(goal)} has a vague title ${show(goal.title, MAX_TITLE)}: it names no number, metric or platform; say what should change, where and by how much (e.g. "Increase website sessions from Instagram by 20% by March 31").`,
       });
     }
   },
