@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { isIsoDate } from '../../server/src/core/dates';
 import { INTERNAL_ERROR, lint } from '../../server/src/core/lint';
 import { LineIndex } from '../../server/src/core/locate';
 import { rulesById } from '../../server/src/core/rules';
@@ -318,4 +319,22 @@ describe('suggest', () => {
     assert.equal(didYouMean(['deadline', 'department']), '; did you mean `deadline`?');
     assert.equal(didYouMean([]), '');
   });
+});
+
+describe('isIsoDate', () => {
+  const cases: [string, boolean][] = [
+    ['2027-01-01', true],
+    ['2028-02-29', true],
+    ['2027-02-29', false],
+    ['2000-02-29', true],
+    ['1900-02-29', false],
+    ['2027-04-31', false],
+    ['2027-12-31', true],
+    ['2027-13-01', false],
+    ['2027-00-10', false],
+    ['2027-01-00', false],
+    ['2027-1-01', false],
+    [' 2027-01-01', false],
+  ];
+  for (const [value, valid] of cases) it(`${value} → ${valid}`, () => assert.equal(isIsoDate(value), valid));
 });

@@ -5,7 +5,7 @@ import { INTERNAL_ERROR, lint, sortFindings } from '../core/lint';
 import { rules } from '../core/rules';
 import type { Finding } from '../core/types';
 import { UsageError } from './errors';
-import { ConfigResolver, expandInputs, groupWorkspaces, readGoalsFile, relativeTo } from './files';
+import { CliConfigs, expandInputs, groupWorkspaces, readGoalsFile, relativeTo } from './files';
 import { summarize } from './formatters/format';
 import { formatters } from './formatters';
 import { version } from '../../../package.json';
@@ -13,7 +13,7 @@ import { EXIT, type CheckOptions, type CliIO } from './io';
 
 /** Runs a check and writes its report; resolves to the exit code. */
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CliIO): Promise<number> {
-  const resolver = new ConfigResolver(io.cwd, options.config);
+  const resolver = new CliConfigs(io.cwd, options.config);
   const requested = expandInputs(paths, io.cwd, resolver);
   const wanted = new Set(requested);
   const findings: Finding[] = [];

@@ -1,84 +1,45 @@
 /**
- * Finding the goal files and configs the user means: paths, directories and globs expanded, each file
- * given its nearest `.goalpost.yaml`, and files grouped into workspaces (one per config folder).
+ * Finding the goal files the user means: paths, directories and globs expanded, each file given its
+ * nearest `.goalpost.yaml`, and files grouped into workspaces (one per config folder).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { parseConfig, type Config } from '../core/config';
-import { rules } from '../core/rules';
+import { ConfigResolver, type LoadedConfig } from '../node/configs';
+import { ALWAYS_IGNORED, errorReason, globGoals, isDirectory, isFile, stripBom, toPosix } from '../node/fsUtil';
 import { UsageError } from './errors';
 
-/** Names a goals file has. */
-export const GOALS_GLOB = '**/*.goals.{yaml,yml}';
-const CONFIG_NAMES = ['.goalpost.yaml', '.goalpost.yml'];
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+/**
+ * The CLI's view of configs: the nearest one for a file, and a usage error (exit 2) the moment a config
+ * that applies cannot be read or is invalid.
+ */
+export class CliConfigs {
+  private readonly resolver: ConfigResolver;
 
-/** A loaded configuration and the folder it governs. */
-export interface LoadedConfig {
-  /** Absolute path of the config file. */
-  readonly file: string;
-  /** Absolute folder: the workspace root, and the base of `ignore` globs. */
-  readonly root: string;
-  readonly config: Config;
-  /** Matches absolute paths against the config's `ignore` globs. */
-  readonly ignores: (absolute: string) => boolean;
-}
-
-/** Reads configs once each and finds the nearest one for a file. */
-export class ConfigResolver {
-  private readonly byFolder = new Map<string, LoadedConfig | undefined>();
-  private readonly loaded = new Map<string, LoadedConfig>();
-
-  /** `forced`: the `--config` file, which then applies to every file. */
   constructor(
     private readonly cwd: string,
-    private readonly forced?: string,
-  ) {}
+    forced?: string,
+  ) {
+    this.resolver = new ConfigResolver(forced === undefined ? undefined : path.resolve(cwd, forced));
+  }
 
-  /** The config that applies to an absolute file path, or undefined for defaults. */
+  /** The valid config that applies to a file, or undefined for defaults; throws UsageError when it is broken. */
   configFor(absolute: string): LoadedConfig | undefined {
-    if (this.forced) return this.load(path.resolve(this.cwd, this.forced));
-    return this.nearest(path.dirname(absolute));
-  }
-
-  private nearest(folder: string): LoadedConfig | undefined {
-    if (this.byFolder.has(folder)) return this.byFolder.get(folder);
-    const here = CONFIG_NAMES.map((name) => path.join(folder, name)).find((candidate) => isFile(candidate));
-    const parent = path.dirname(folder);
-    const found = here ? this.load(here) : parent === folder ? undefined : this.nearest(parent);
-    this.byFolder.set(folder, found);
-    return found;
-  }
-
-  private load(file: string): LoadedConfig {
-    const cached = this.loaded.get(file);
-    if (cached) return cached;
-    let text: string;
-    try {
-      text = stripBom(fs.readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new UsageError(`cannot read config ${relativeTo(this.cwd, file)}: ${reason(error)}`);
+    const loaded = this.resolver.configFor(absolute);
+    if (!loaded) return undefined;
+    const where = relativeTo(this.cwd, loaded.file);
+    if (loaded.readError) throw new UsageError(`cannot read config ${where}: ${loaded.readError}`);
+    const [first] = loaded.problems;
+    if (first) {
+      const more = loaded.problems.length > 1 ? ` (and ${loaded.problems.length - 1} more problem${loaded.problems.length > 2 ? 's' : ''})` : '';
+      throw new UsageError(`invalid config ${where}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message}${more}`);
     }
-    const { config, problems } = parseConfig(text, file, rules);
-    if (!config) {
-      const [first] = problems;
-      const where = `${relativeTo(this.cwd, file)}:${first.range.start.line + 1}:${first.range.start.character + 1}`;
-      const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-      throw new UsageError(`invalid config ${where}: ${first.message}${more}`);
-    }
-    const root = path.dirname(file);
-    const matcher = config.ignore.length > 0 ? picomatch([...config.ignore], { dot: true }) : undefined;
-    const ignores = (absolute: string) => matcher !== undefined && matcher(toPosix(path.relative(root, absolute)));
-    const result = { file, root, config, ignores };
-    this.loaded.set(file, result);
-    return result;
+    return loaded;
   }
 }
 
 /** Expands the command line's paths, directories and globs into absolute goal-file paths, in a stable order. */
-export function expandInputs(inputs: readonly string[], cwd: string, resolver: ConfigResolver): string[] {
+export function expandInputs(inputs: readonly string[], cwd: string, resolver: CliConfigs): string[] {
   const out = new Set<string>();
   for (const input of inputs.length > 0 ? inputs : ['.']) {
     const absolute = path.resolve(cwd, input);
@@ -101,11 +62,6 @@ export function expandInputs(inputs: readonly string[], cwd: string, resolver: C
   return [...out];
 }
 
-/** Every goal file under a folder, sorted, without node_modules and .git. */
-export function globGoals(folder: string): string[] {
-  return globSync(GOALS_GLOB, { cwd: folder, absolute: true, dot: true, ignore: ALWAYS_IGNORED }).map((file) => path.normalize(file)).sort();
-}
-
 /** A group of files checked together: ids are global inside it. */
 export interface WorkspaceGroup {
   readonly config?: LoadedConfig;
@@ -118,21 +74,20 @@ export interface WorkspaceGroup {
  * workspace, which also loads the other goal files under the config's folder so references resolve;
  * the requested files that have no config form one more workspace together, without siblings.
  */
-export function groupWorkspaces(requested: readonly string[], resolver: ConfigResolver): WorkspaceGroup[] {
-  const groups = new Map<string, WorkspaceGroup>();
+export function groupWorkspaces(requested: readonly string[], resolver: CliConfigs): WorkspaceGroup[] {
+  const groups = new Map<string, { config?: LoadedConfig; files: Set<string> }>();
   for (const file of requested) {
     const config = resolver.configFor(file);
     const key = config?.file ?? '';
     let group = groups.get(key);
     if (!group) {
       const members = config ? globGoals(config.root).filter((member) => resolver.configFor(member) === config && !config.ignores(member)) : [];
-      group = { config, files: members };
+      group = { config, files: new Set(members) };
       groups.set(key, group);
     }
-    if (!group.files.includes(file)) group.files.push(file);
+    group.files.add(file);
   }
-  for (const group of groups.values()) group.files.sort();
-  return [...groups.values()];
+  return [...groups.values()].map((group) => ({ config: group.config, files: [...group.files].sort() }));
 }
 
 /** Reads a goals file as text, without a byte-order mark (editors hide it, so columns must too). */
@@ -140,50 +95,11 @@ export function readGoalsFile(file: string, cwd: string): string {
   try {
     return stripBom(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new UsageError(`cannot read ${relativeTo(cwd, file)}: ${reason(error)}`);
+    throw new UsageError(`cannot read ${relativeTo(cwd, file)}: ${errorReason(error)}`);
   }
 }
 
 /** A path relative to the working directory with forward slashes, as every output shows files. */
 export function relativeTo(cwd: string, file: string): string {
   return toPosix(path.relative(cwd, file)) || path.basename(file);
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
-}
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(file: string): boolean {
-  try {
-    return fs.statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }

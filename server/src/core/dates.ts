@@ -27,9 +27,14 @@ export function addDays(date: string, days: number): string {
   return new Date(toTime(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Whether a string is a real calendar date written `YYYY-MM-DD`. */
+/** Whether a string is a real calendar date written `YYYY-MM-DD`. Arithmetic, not `Date`: it runs for every date of every goal. */
 export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const time = toTime(value);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+  if (typeof value !== 'string' || value.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
 }

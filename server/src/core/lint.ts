@@ -10,7 +10,7 @@ import { rules as allRules } from './rules';
 import { Suppressions } from './suppress';
 import type { Finding, Range } from './types';
 import { Workspace } from './workspace';
-import { parseYaml } from './yaml';
+import { parseYaml, type ParsedYaml } from './yaml';
 
 /** One goals file to check. */
 export interface SourceText {
@@ -19,6 +19,8 @@ export interface SourceText {
   readonly text: string;
   /** The configuration that applies to this file; defaults when absent. */
   readonly config?: Config;
+  /** The text already parsed (by the editor's incremental parser); parsed here when absent. */
+  readonly parsed?: ParsedYaml;
 }
 
 /** How to run the engine. */
@@ -55,7 +57,7 @@ export function lint(sources: readonly SourceText[], options: LintOptions): Anal
   const rules = options.rules ?? allRules;
   const prepared = new Map<string, Prepared>();
   for (const source of sources) {
-    const parsed = parseYaml(source.text);
+    const parsed = source.parsed ?? parseYaml(source.text);
     const lines = new LineIndex(source.text);
     prepared.set(source.file, {
       file: source.file,

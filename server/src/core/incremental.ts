@@ -1,0 +1,217 @@
+/**
+ * Incremental parsing for the editor: a goals file is cut into chunks (each top-level section, and each
+ * item of a block-sequence section such as `goals:`), every chunk is parsed on its own and cached by its
+ * text, so a keystroke re-parses one item instead of the whole file. The result is the same as
+ * `parseYaml` of the whole text; whenever that cannot be guaranteed (YAML errors, anchors across items,
+ * document markers, unusual layout) it falls back to parsing the whole text.
+ */
+import { parseYaml, type ParsedYaml, type PathSpans, type Span, type YamlComment, type YamlProblem } from './yaml';
+import type { Path } from './types';
+
+interface Chunk {
+  /** Offset of the chunk's first character in the file. */
+  readonly start: number;
+  readonly parsed: ParsedYaml;
+}
+
+interface Section {
+  readonly key: string;
+  readonly keySpan: Span;
+  /** A block sequence: the key line (with any comments before it) as `head`, then one chunk per item. */
+  readonly head?: Chunk;
+  readonly items?: Chunk[];
+  /** Any other section: one chunk holding `key: value`. */
+  readonly whole?: Chunk;
+}
+
+const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$/;
+const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?$/;
+
+/** Parses successive versions of one file, reusing the parse of every chunk whose text did not change. */
+export class IncrementalParser {
+  private cache = new Map<string, ParsedYaml>();
+
+  /** Parses a text; same result as `parseYaml(text)`. */
+  parse(text: string): ParsedYaml {
+    const next = new Map<string, ParsedYaml>();
+    const parseChunk = (source: string): ParsedYaml => {
+      const parsed = next.get(source) ?? this.cache.get(source) ?? parseYaml(source);
+      next.set(source, parsed);
+      return parsed;
+    };
+    const sections = split(text, parseChunk);
+    // Only the chunks of the latest version are kept: the cache never grows beyond one file's worth.
+    this.cache = next;
+    return sections ? new Composed(text, sections) : parseYaml(text);
+  }
+}
+
+/** Cuts a text into sections and chunks, or returns undefined when the text needs a whole parse. */
+function split(text: string, parseChunk: (source: string) => ParsedYaml): Section[] | undefined {
+  if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff || text.includes('\u0000')) return undefined;
+  const lineStarts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  const lineAt = (line: number) => text.slice(lineStarts[line], line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length);
+
+  // Top-level keys at column 0; any other non-blank, non-comment line at column 0 (other than a sequence
+  // item of a compact `key:\n- item` list) means an unusual layout.
+  const tops: { line: number; key: string; inline: boolean }[] = [];
+  for (let line = 0; line < lineStarts.length; line++) {
+    const first = text.charCodeAt(lineStarts[line]);
+    if (first === 32 /* space */ || first === 35 /* # */ || first === 10 || Number.isNaN(first)) continue;
+    const content = lineAt(line);
+    const match = TOP_KEY.exec(content);
+    if (match) {
+      tops.push({ line, key: match[1], inline: match[2] !== undefined && !match[2].startsWith('#') });
+      continue;
+    }
+    if (content.startsWith('- ') || content === '-') continue;
+    return undefined;
+  }
+  if (tops.length === 0) return undefined;
+  if (new Set(tops.map((top) => top.key)).size !== tops.length) return undefined;
+  // Leading lines before the first key must be blank or comments; they join the first section's chunk.
+  for (let line = 0; line < tops[0].line; line++) if (!BLANK_OR_COMMENT.test(lineAt(line))) return undefined;
+
+  const sections: Section[] = [];
+  for (let index = 0; index < tops.length; index++) {
+    const top = tops[index];
+    const fromLine = index === 0 ? 0 : top.line;
+    const toLine = index + 1 < tops.length ? tops[index + 1].line : lineStarts.length;
+    const start = lineStarts[fromLine];
+    const end = toLine < lineStarts.length ? lineStarts[toLine] : text.length;
+    const keySpan = { start: lineStarts[top.line], end: lineStarts[top.line] + top.key.length };
+    const items = top.inline ? undefined : sequenceItems(lineStarts, lineAt, top.line + 1, toLine);
+    if (items === null) return undefined;
+    if (!items) {
+      const whole = { start, parsed: parseChunk(text.slice(start, end)) };
+      const value = whole.parsed.value as Record<string, unknown> | undefined;
+      if (whole.parsed.problems.length > 0 || value === undefined || value === null || typeof value !== 'object' || !(top.key in value)) return undefined;
+      sections.push({ key: top.key, keySpan, whole });
+      continue;
+    }
+    // The key line and its leading comments must parse as `key:` alone, and the items as one-item lists.
+    const head = { start, parsed: parseChunk(text.slice(start, items[0].start)) };
+    if (head.parsed.problems.length > 0) return undefined;
+    const chunks: Chunk[] = [];
+    for (let item = 0; item < items.length; item++) {
+      const chunkStart = items[item].start;
+      const chunkEnd = item + 1 < items.length ? items[item + 1].start : end;
+      const parsed = parseChunk(text.slice(chunkStart, chunkEnd));
+      if (parsed.problems.length > 0 || !Array.isArray(parsed.value) || parsed.value.length !== 1) return undefined;
+      chunks.push({ start: chunkStart, parsed });
+    }
+    sections.push({ key: top.key, keySpan, head, items: chunks });
+  }
+  return sections;
+}
+
+/**
+ * The item starts of a block sequence between two lines, or undefined when the section is not a block
+ * sequence, or null when its layout is unusual (a whole parse is needed).
+ */
+function sequenceItems(
+  lineStarts: readonly number[],
+  lineAt: (line: number) => string,
+  fromLine: number,
+  toLine: number,
+): { start: number }[] | undefined | null {
+  let indent = -1;
+  const items: { start: number }[] = [];
+  for (let line = fromLine; line < toLine; line++) {
+    const content = lineAt(line);
+    if (BLANK_OR_COMMENT.test(content)) continue;
+    const spaces = content.length - content.trimStart().length;
+    const isItem = content.startsWith('- ', spaces) || content.length === spaces + 1 && content.endsWith('-');
+    if (indent === -1) {
+      if (!isItem) return undefined;
+      indent = spaces;
+    }
+    if (isItem && spaces === indent) items.push({ start: lineStarts[line] });
+    else if (spaces <= indent) return null;
+  }
+  // An item's leading comment lines belong to the chunk before it; the first item starts at its own line.
+  return items.length > 0 ? items : undefined;
+}
+
+/** A parse assembled from chunk parses, with every offset shifted back into the whole text. */
+class Composed implements ParsedYaml {
+  readonly value: Record<string, unknown>;
+  readonly problems: readonly YamlProblem[] = [];
+  readonly comments: readonly YamlComment[];
+
+  constructor(
+    readonly text: string,
+    private readonly sections: readonly Section[],
+  ) {
+    this.value = {};
+    const comments: YamlComment[] = [];
+    for (const section of sections) {
+      if (section.whole) {
+        this.value[section.key] = (section.whole.parsed.value as Record<string, unknown>)[section.key];
+        comments.push(...shiftComments(section.whole));
+      } else if (section.head && section.items) {
+        comments.push(...shiftComments(section.head));
+        this.value[section.key] = section.items.map((chunk) => (chunk.parsed.value as unknown[])[0]);
+        for (const chunk of section.items) comments.push(...shiftComments(chunk));
+      }
+    }
+    this.comments = comments;
+  }
+
+  locate(path: Path): PathSpans {
+    if (path.length === 0) {
+      const first = this.sections[0].keySpan;
+      const last = this.sections[this.sections.length - 1];
+      // The root mapping ends where the last section's chunk ends (its trailing line break included).
+      const chunk = last.whole ?? last.items?.[last.items.length - 1];
+      const value = { start: first.start, end: chunk ? shift(chunk, chunk.parsed.locate([])).value.end : first.end };
+      return { key: undefined, value, head: first, exact: true };
+    }
+    const section = this.sections.find((candidate) => candidate.key === String(path[0]));
+    if (!section) return { ...this.locate([]), exact: false };
+    if (section.whole) return shift(section.whole, section.whole.parsed.locate(path));
+    const items = section.items ?? [];
+    const value = this.sectionValue(section);
+    const sectionSpans: PathSpans = { key: section.keySpan, value, head: { start: value.start, end: lineEnd(this.text, value.start, value.end) }, exact: true };
+    if (path.length === 1) return sectionSpans;
+    const index = path[1];
+    const chunk = typeof index === 'number' ? items[index] : undefined;
+    if (!chunk) return { ...sectionSpans, exact: false };
+    const spans = shift(chunk, chunk.parsed.locate([0, ...path.slice(2)]));
+    // Inside a chunk the item has no key; in the whole document, neither does a sequence item.
+    return path.length === 2 ? { ...spans, key: undefined } : spans;
+  }
+
+  private sectionValue(section: Section): Span {
+    if (section.whole) return shift(section.whole, section.whole.parsed.locate([section.key])).value;
+    const items = section.items ?? [];
+    const first = shift(items[0], items[0].parsed.locate([0])).value;
+    // The sequence ends where the last item's one-item sequence ends (its trailing line break included).
+    const last = shift(items[items.length - 1], items[items.length - 1].parsed.locate([])).value;
+    // A sequence starts at its first item's dash.
+    return { start: items[0].start + this.text.slice(items[0].start, first.start).indexOf('-'), end: last.end };
+  }
+}
+
+function shiftComments(chunk: Chunk): YamlComment[] {
+  return chunk.parsed.comments.map((comment) => ({ span: shiftSpan(chunk.start, comment.span), text: comment.text }));
+}
+
+function shift(chunk: Chunk, spans: PathSpans): PathSpans {
+  return {
+    key: spans.key && shiftSpan(chunk.start, spans.key),
+    value: shiftSpan(chunk.start, spans.value),
+    head: shiftSpan(chunk.start, spans.head),
+    exact: spans.exact,
+  };
+}
+
+function shiftSpan(offset: number, span: Span): Span {
+  return { start: span.start + offset, end: span.end + offset };
+}
+
+function lineEnd(text: string, from: number, limit: number): number {
+  const newline = text.indexOf('\n', from);
+  return Math.min(limit, newline === -1 ? text.length : newline);
+}
