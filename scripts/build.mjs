@@ -1,11 +1,14 @@
-// Bundles the CLI (and, as they land, the language server and the VS Code client) with esbuild.
+// Bundles the CLI and the language server (and, as it lands, the VS Code client) with esbuild.
 // Type-checking is separate: `npm run typecheck` (tsc --noEmit), as in the esbuild-sample.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 
 /** Each bundle: its entry, output and platform. */
-const bundles = [{ entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js' }];
+const bundles = [
+  { entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+];
 
 await Promise.all(
   bundles.map((bundle) =>

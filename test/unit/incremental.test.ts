@@ -21,6 +21,9 @@ function assertSame(actual: ParsedYaml, text: string, where: string): void {
   assert.deepEqual(actual.comments, expected.comments, `${where}: comments`);
   const probes = [...paths(expected.value), ['goals', 99999], ['nope'], ['goals', 0, 'nope', 3]];
   for (const probe of probes) assert.deepEqual(actual.locate(probe), expected.locate(probe), `${where}: locate ${JSON.stringify(probe)}`);
+  if (expected.problems.length === 0) {
+    for (let offset = 0; offset <= text.length; offset += 7) assert.deepEqual(actual.scalarAt(offset), expected.scalarAt(offset), `${where}: scalarAt ${offset}`);
+  }
 }
 
 /** A small deterministic random generator, so failures reproduce. */

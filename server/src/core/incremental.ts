@@ -5,7 +5,7 @@
  * `parseYaml` of the whole text; whenever that cannot be guaranteed (YAML errors, anchors across items,
  * document markers, unusual layout) it falls back to parsing the whole text.
  */
-import { parseYaml, type ParsedYaml, type PathSpans, type Span, type YamlComment, type YamlProblem } from './yaml';
+import { parseYaml, type NodeAt, type ParsedYaml, type PathSpans, type Span, type YamlComment, type YamlProblem } from './yaml';
 import type { Path } from './types';
 
 interface Chunk {
@@ -181,6 +181,24 @@ class Composed implements ParsedYaml {
     const spans = shift(chunk, chunk.parsed.locate([0, ...path.slice(2)]));
     // Inside a chunk the item has no key; in the whole document, neither does a sequence item.
     return path.length === 2 ? { ...spans, key: undefined } : spans;
+  }
+
+  scalarAt(offset: number): NodeAt | undefined {
+    for (const section of this.sections) {
+      if (offset >= section.keySpan.start && offset <= section.keySpan.end) return { path: [section.key], part: 'key', span: section.keySpan };
+      const chunks = section.whole ? [section.whole] : (section.items ?? []);
+      for (let index = 0; index < chunks.length; index++) {
+        const chunk = chunks[index];
+        const next = index + 1 < chunks.length ? chunks[index + 1].start : chunk.start + chunk.parsed.text.length;
+        if (offset < chunk.start || offset > next) continue;
+        const found = chunk.parsed.scalarAt(offset - chunk.start);
+        if (!found) continue;
+        // Inside an item chunk the item is `[0, …]`; in the file it is `[section, index, …]`.
+        const path = section.whole ? found.path : found.path.length === 0 ? [section.key] : [section.key, index, ...found.path.slice(1)];
+        return { path, part: found.part, span: shiftSpan(chunk.start, found.span) };
+      }
+    }
+    return undefined;
   }
 
   private sectionValue(section: Section): Span {

@@ -43,6 +43,15 @@ export interface ParsedYaml {
   readonly comments: readonly YamlComment[];
   /** Spans of the node at `path`, or of its closest existing ancestor. */
   locate(path: Path): PathSpans;
+  /** The scalar at a 0-based offset (a key, or a scalar value): its path, which part it is, and its span. */
+  scalarAt(offset: number): NodeAt | undefined;
+}
+
+/** A scalar at an offset of the document. */
+export interface NodeAt {
+  readonly path: Path;
+  readonly part: 'key' | 'value';
+  readonly span: Span;
 }
 
 /** Aliases beyond this count are refused: an alias bomb would otherwise expand exponentially. */
@@ -112,6 +121,38 @@ class Parsed implements ParsedYaml {
     private readonly doc: Document.Parsed | undefined,
   ) {}
 
+  scalarAt(offset: number): NodeAt | undefined {
+    let node: YamlNode | null | undefined = this.doc?.contents;
+    if (!node || !within(node.range, offset)) return undefined;
+    const path: (string | number)[] = [];
+    // Iterative descent: the document may be deep, and each step narrows to the child holding the offset.
+    for (;;) {
+      let next: YamlNode | undefined;
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          const key = pair.key as YamlNode | null;
+          if (isScalar(key) && key.range && offset >= key.range[0] && offset <= key.range[1]) {
+            return { path: [...path, String(key.value)], part: 'key', span: spanOfRange(key.range) };
+          }
+          const value = pair.value as YamlNode | null;
+          if (isScalar(key) && isNode(value) && within(value.range, offset)) {
+            path.push(String(key.value));
+            next = value;
+            break;
+          }
+        }
+      } else if (isSeq(node)) {
+        const index = node.items.findIndex((item) => isNode(item) && within((item as YamlNode).range, offset));
+        if (index >= 0) {
+          path.push(index);
+          next = node.items[index] as YamlNode;
+        }
+      }
+      if (!next) return isScalar(node) ? { path: [...path], part: 'value', span: spanOfRange(node.range) } : undefined;
+      node = next;
+    }
+  }
+
   locate(path: Path): PathSpans {
     const contents = this.doc?.contents;
     if (!contents) {
@@ -164,6 +205,14 @@ function child(node: YamlNode, segment: string | number): { key?: Span; value?: 
     return { key, value };
   }
   return undefined;
+}
+
+function within(range: readonly number[] | null | undefined, offset: number): boolean {
+  return !!range && offset >= range[0] && offset <= range[1];
+}
+
+function spanOfRange(range: readonly number[] | null | undefined): Span {
+  return { start: range?.[0] ?? 0, end: range?.[1] ?? 0 };
 }
 
 function isNode(value: unknown): value is YamlNode {

@@ -1,0 +1,272 @@
+/**
+ * The server's view of the goal files: the text of every goal file of the workspace folders (open
+ * documents from the editor, the others from disk), grouped into workspaces by their nearest
+ * `.goalpost.yaml`, each group's analysis computed on demand and cached until one of its files changes.
+ * No LSP connection here: server.ts wires this to the protocol, and tests can drive it directly.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { IncrementalParser } from './core/incremental';
+import { lint, type Analysis } from './core/lint';
+import { LineIndex } from './core/locate';
+import type { ParsedYaml } from './core/yaml';
+import { ConfigResolver, CONFIG_NAMES, type LoadedConfig } from './node/configs';
+import { globGoals, isGoalsFile, stripBom } from './node/fsUtil';
+
+/** One goal file as the server knows it. */
+export interface GoalFile {
+  readonly uri: string;
+  /** Absolute file-system path, for config lookup; the URI's path for non-file schemes. */
+  readonly fsPath: string;
+  text: string;
+  /** The editor's version while open; undefined for a file read from disk. */
+  version?: number;
+  readonly parser: IncrementalParser;
+  parsed?: ParsedYaml;
+  lines?: LineIndex;
+}
+
+/** A set of goal files whose ids are global among them, with the config that applies. */
+export interface Group {
+  readonly key: string;
+  readonly config?: LoadedConfig;
+  readonly uris: string[];
+}
+
+/** Where the project reads what is not open, and what today is. */
+export interface ProjectHost {
+  /** Reads a file from disk; undefined when it cannot be read. */
+  readFile(fsPath: string): string | undefined;
+  /** The real date, `YYYY-MM-DD`. */
+  clockToday(): string;
+}
+
+/** The node host: files from disk, today from the clock. */
+export const nodeHost: ProjectHost = {
+  readFile(fsPath) {
+    try {
+      return stripBom(fs.readFileSync(fsPath, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  },
+  clockToday() {
+    const now = new Date();
+    const pad = (value: number) => String(value).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  },
+};
+
+/** All goal files of the workspace folders, and their analyses. */
+export class Project {
+  private readonly files = new Map<string, GoalFile>();
+  private readonly folders: string[] = [];
+  private resolver = new ConfigResolver();
+  private readonly analyses = new Map<string, Analysis>();
+  /** The `goalpost.today` setting per group key (from the editor), when set. */
+  private readonly todaySettings = new Map<string, string>();
+  /** Groups change only when files come or go or configs change; kept between keystrokes. */
+  private groupCache?: Group[];
+
+  constructor(private readonly host: ProjectHost = nodeHost) {}
+
+  /** Adds a workspace folder and reads every goal file under it. */
+  addFolder(folderUri: string): void {
+    const folder = URI.parse(folderUri).fsPath;
+    if (this.folders.includes(folder)) return;
+    this.folders.push(folder);
+    for (const fsPath of globGoals(folder)) {
+      const uri = URI.file(fsPath).toString();
+      if (!this.files.has(uri)) this.readFromDisk(uri);
+    }
+    this.structureChanged();
+  }
+
+  /** Removes a workspace folder and the closed files under it. */
+  removeFolder(folderUri: string): string[] {
+    const folder = URI.parse(folderUri).fsPath;
+    const index = this.folders.indexOf(folder);
+    if (index >= 0) this.folders.splice(index, 1);
+    const removed: string[] = [];
+    for (const file of this.files.values()) {
+      if (file.version === undefined && isInside(folder, file.fsPath) && !this.folders.some((other) => isInside(other, file.fsPath))) removed.push(file.uri);
+    }
+    for (const uri of removed) this.files.delete(uri);
+    this.structureChanged();
+    return removed;
+  }
+
+  /** The editor opened or changed a document. */
+  setText(uri: string, text: string, version: number): void {
+    const file = this.files.get(uri) ?? this.create(uri, text);
+    file.text = text;
+    file.version = version;
+    file.parsed = undefined;
+    file.lines = undefined;
+    this.invalidate(uri);
+  }
+
+  /** The editor closed a document: its text is the disk's again, or it is gone. */
+  close(uri: string): void {
+    const file = this.files.get(uri);
+    if (!file) return;
+    file.version = undefined;
+    this.invalidate(uri);
+    if (!this.readFromDisk(uri)) {
+      this.files.delete(uri);
+      this.structureChanged();
+    }
+  }
+
+  /**
+   * A file changed on disk (created, changed or deleted). Open documents keep the editor's text. Returns
+   * true when the project changed.
+   */
+  diskChanged(uri: string, deleted: boolean): boolean {
+    const fsPath = URI.parse(uri).fsPath;
+    if (CONFIG_NAMES.includes(path.basename(fsPath))) {
+      this.resolver = new ConfigResolver();
+      this.structureChanged();
+      return true;
+    }
+    if (!isGoalsFile(fsPath)) return false;
+    const file = this.files.get(uri);
+    if (file?.version !== undefined) return false;
+    this.invalidate(uri);
+    if (deleted) {
+      this.files.delete(uri);
+      this.structureChanged();
+      return true;
+    }
+    this.readFromDisk(uri);
+    return true;
+  }
+
+  /** Sets the editor's `goalpost.today` for a group (undefined clears it). */
+  setTodaySetting(groupKey: string, today: string | undefined): void {
+    if (this.todaySettings.get(groupKey) === today) return;
+    if (today === undefined) this.todaySettings.delete(groupKey);
+    else this.todaySettings.set(groupKey, today);
+    this.analyses.delete(groupKey);
+  }
+
+  /** Every known goal file. */
+  allFiles(): GoalFile[] {
+    return [...this.files.values()];
+  }
+
+  file(uri: string): GoalFile | undefined {
+    return this.files.get(uri);
+  }
+
+  /** The parse of a file, incremental from its previous version. */
+  parsed(file: GoalFile): ParsedYaml {
+    file.parsed ??= file.parser.parse(file.text);
+    return file.parsed;
+  }
+
+  /** The line index of a file's current text. */
+  lines(file: GoalFile): LineIndex {
+    file.lines ??= new LineIndex(file.text);
+    return file.lines;
+  }
+
+  /** Every group, in a stable order. */
+  groups(): Group[] {
+    this.groupCache ??= this.computeGroups();
+    return this.groupCache;
+  }
+
+  private computeGroups(): Group[] {
+    const groups = new Map<string, Group>();
+    for (const file of [...this.files.values()].sort((a, b) => a.uri.localeCompare(b.uri))) {
+      const { key, config } = this.placement(file);
+      if (config?.ignores(file.fsPath)) continue;
+      const group = groups.get(key) ?? { key, config, uris: [] };
+      group.uris.push(file.uri);
+      groups.set(key, group);
+    }
+    return [...groups.values()];
+  }
+
+  /** The group a file belongs to, if the file is known and not ignored. */
+  groupOf(uri: string): Group | undefined {
+    const file = this.files.get(uri);
+    if (!file) return undefined;
+    return this.groups().find((group) => group.uris.includes(uri));
+  }
+
+  /** The analysis of a group, computed now if anything in it changed. */
+  analysis(group: Group): Analysis {
+    const cached = this.analyses.get(group.key);
+    if (cached) return cached;
+    const sources = group.uris.map((uri) => {
+      const file = this.files.get(uri) as GoalFile;
+      return { file: uri, text: file.text, parsed: this.parsed(file), config: group.config?.config };
+    });
+    const analysis = lint(sources, { today: this.todaySettings.get(group.key), clockToday: this.host.clockToday() });
+    this.analyses.set(group.key, analysis);
+    return analysis;
+  }
+
+  /** The analysis that covers a file. */
+  analysisFor(uri: string): Analysis | undefined {
+    const group = this.groupOf(uri);
+    return group && this.analysis(group);
+  }
+
+  /** Every config that applies to some file, with its problems (for diagnostics on the config itself). */
+  configs(): LoadedConfig[] {
+    const seen = new Map<string, LoadedConfig>();
+    for (const group of this.groups()) if (group.config) seen.set(group.config.file, group.config);
+    return [...seen.values()];
+  }
+
+  private placement(file: GoalFile): { key: string; config?: LoadedConfig } {
+    const config = this.resolver.configFor(file.fsPath);
+    if (config) return { key: `config:${config.file}`, config };
+    const folder = this.folders.filter((candidate) => isInside(candidate, file.fsPath)).sort((a, b) => b.length - a.length)[0];
+    return { key: folder ? `folder:${folder}` : `file:${file.uri}` };
+  }
+
+  /** Files came or went, or configs changed: groups and every analysis are recomputed. */
+  private structureChanged(): void {
+    this.groupCache = undefined;
+    this.analyses.clear();
+  }
+
+  private invalidate(uri: string): void {
+    const file = this.files.get(uri);
+    if (!file) {
+      this.analyses.clear();
+      return;
+    }
+    this.analyses.delete(this.placement(file).key);
+  }
+
+  private create(uri: string, text: string): GoalFile {
+    const parsedUri = URI.parse(uri);
+    const file: GoalFile = { uri, fsPath: parsedUri.scheme === 'file' ? parsedUri.fsPath : parsedUri.path, text, parser: new IncrementalParser() };
+    this.files.set(uri, file);
+    this.structureChanged();
+    return file;
+  }
+
+  private readFromDisk(uri: string): boolean {
+    const fsPath = URI.parse(uri).fsPath;
+    const text = this.host.readFile(fsPath);
+    if (text === undefined) return false;
+    const file = this.files.get(uri) ?? this.create(uri, text);
+    file.text = text;
+    file.version = undefined;
+    file.parsed = undefined;
+    file.lines = undefined;
+    return true;
+  }
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}

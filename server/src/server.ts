@@ -1,0 +1,233 @@
+/**
+ * The Goalpost language server: LSP wiring only. Transport (stdio, node IPC or a socket) comes from the
+ * command line, as vscode-languageserver reads it (`--stdio`, `--node-ipc`, `--socket=N`). Every request
+ * is answered from the Project, whose analyses come from the shared pure core.
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { version } from '../../package.json';
+import { isIsoDate } from './core/dates';
+import { codeActions } from './features/codeActions';
+import { codeLenses } from './features/codeLens';
+import { completion } from './features/completion';
+import { documentContext, type DocumentContext } from './features/context';
+import { hover } from './features/hover';
+import { definition, references } from './features/navigation';
+import { outline } from './features/outline';
+import { prepareRename, rename } from './features/rename';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { isGoalsFile } from './node/fsUtil';
+import { Project, type Group } from './project';
+import { OutlineRequest } from './protocol';
+import { toDiagnostic } from './toLsp';
+
+/** How long a document must be quiet before it is re-checked: long enough to skip keystrokes in a burst. */
+const DEBOUNCE_MS = 20;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const project = new Project();
+/** Diagnostics last published per URI, serialized, so that unchanged ones are not sent again. */
+const published = new Map<string, string>();
+const timers = new Map<string, NodeJS.Timeout>();
+let supportsConfiguration = false;
+let supportsWatchedFiles = false;
+let folders: string[] = [];
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  supportsConfiguration = params.capabilities.workspace?.configuration === true;
+  supportsWatchedFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+  if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+  return {
+    serverInfo: { name: 'goalpost-language-server', version },
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: [':', ' ', '[', ',', '-'], resolveProvider: false },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  if (supportsWatchedFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.goals.{yaml,yml}' }, { globPattern: '**/.goalpost.{yaml,yml}' }],
+    });
+  }
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    for (const removed of event.removed) for (const uri of project.removeFolder(removed.uri)) clear(uri);
+    for (const added of event.added) project.addFolder(added.uri);
+    void refreshAll();
+  });
+  for (const folder of folders) guard('indexing a workspace folder', () => project.addFolder(folder));
+  await refreshAll();
+});
+
+documents.onDidChangeContent(({ document }) => {
+  if (!isGoalsDocument(document)) return;
+  project.setText(document.uri, document.getText(), document.version);
+  schedule(document.uri);
+});
+
+documents.onDidClose(({ document }) => {
+  if (!isGoalsDocument(document)) return;
+  cancel(document.uri);
+  project.close(document.uri);
+  // A closed file outside every workspace folder is forgotten, so its diagnostics go.
+  if (!project.file(document.uri)) clear(document.uri);
+  publishAll();
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  let changed = false;
+  for (const change of changes) {
+    const deleted = change.type === FileChangeType.Deleted;
+    if (project.diskChanged(change.uri, deleted)) changed = true;
+    if (deleted) clear(change.uri);
+  }
+  if (changed) void refreshAll();
+});
+
+connection.onDidChangeConfiguration(() => void refreshAll());
+
+connection.onCompletion((params, token) => answer(params.textDocument.uri, token, [], (context) => completion(context, params.position)));
+connection.onHover((params, token) => answer(params.textDocument.uri, token, null, (context) => hover(context, params.position)));
+connection.onDefinition((params, token) => answer(params.textDocument.uri, token, null, (context) => definition(context, params.position)));
+connection.onReferences((params, token) =>
+  answer(params.textDocument.uri, token, [], (context) => references(context, params.position, params.context.includeDeclaration)),
+);
+connection.onPrepareRename((params, token) => answer(params.textDocument.uri, token, null, (context) => prepareRename(context, params.position)));
+connection.onRenameRequest((params, token) => answer(params.textDocument.uri, token, null, (context) => rename(context, params.position, params.newName)));
+connection.onDocumentSymbol((params, token) => answer(params.textDocument.uri, token, [], (context) => documentSymbols(context)));
+connection.onWorkspaceSymbol((params, token) => (token.isCancellationRequested ? [] : guard('workspace symbols', () => workspaceSymbols(project, params.query)) ?? []));
+connection.onCodeLens((params, token) => answer(params.textDocument.uri, token, [], (context) => codeLenses(context)));
+connection.onCodeAction((params, token) => answer(params.textDocument.uri, token, [], (context) => codeActions(context, params)));
+connection.onRequest(OutlineRequest.type, (params) => guard('the outline', () => outline(project, params)) ?? { items: [] });
+
+connection.onShutdown(() => {
+  for (const timer of timers.values()) clearTimeout(timer);
+  timers.clear();
+});
+
+/**
+ * Runs a feature on a document's context. Pending checks are flushed first so answers match the text;
+ * a feature that throws is logged and answers `fallback`, and the server lives on.
+ */
+function answer<T>(uri: string, token: { isCancellationRequested: boolean }, fallback: T, feature: (context: DocumentContext) => T): T {
+  if (token.isCancellationRequested) return fallback;
+  const context = guard('reading the document', () => documentContext(project, uri));
+  if (!context) return fallback;
+  return guard(`a request on ${uri}`, () => feature(context)) ?? fallback;
+}
+
+function guard<T>(what: string, work: () => T): T | undefined {
+  try {
+    return work();
+  } catch (error) {
+    connection.console.error(`Goalpost failed while ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return undefined;
+  }
+}
+
+function isGoalsDocument(document: TextDocument): boolean {
+  return document.languageId === 'goals' || isGoalsFile(URI.parse(document.uri).path);
+}
+
+/** Re-checks a document's workspace once it has been quiet for DEBOUNCE_MS; a newer change restarts the wait. */
+function schedule(uri: string): void {
+  cancel(uri);
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      const group = project.groupOf(uri);
+      if (group) publishGroup(group);
+      else publishAll();
+    }, DEBOUNCE_MS),
+  );
+}
+
+function cancel(uri: string): void {
+  const timer = timers.get(uri);
+  if (timer) clearTimeout(timer);
+  timers.delete(uri);
+}
+
+/** Reads settings again, then re-checks and publishes everything. */
+async function refreshAll(): Promise<void> {
+  if (supportsConfiguration) {
+    for (const group of project.groups()) {
+      const settings = await connection.workspace.getConfiguration({ scopeUri: group.uris[0], section: 'goalpost' }).catch(() => undefined);
+      const today = (settings as { today?: unknown } | undefined)?.today;
+      project.setTodaySetting(group.key, isIsoDate(today) ? today : undefined);
+    }
+  }
+  publishAll();
+}
+
+function publishAll(): void {
+  const live = new Set<string>();
+  for (const group of project.groups()) {
+    publishGroup(group);
+    for (const uri of group.uris) live.add(uri);
+  }
+  for (const config of project.configs()) live.add(URI.file(config.file).toString());
+  // Files that left every group (deleted, ignored, out of the folders) lose their diagnostics.
+  for (const uri of [...published.keys()]) if (!live.has(uri)) clear(uri);
+}
+
+/** Publishes the diagnostics of every file of a group (and of its config) that changed since last sent. */
+function publishGroup(group: Group): void {
+  const analysis = guard('checking a workspace', () => project.analysis(group));
+  if (!analysis) return;
+  const byFile = new Map<string, Diagnostic[]>(group.uris.map((uri) => [uri, []]));
+  for (const finding of analysis.findings) byFile.get(finding.file)?.push(toDiagnostic(finding));
+  if (group.config) {
+    const configUri = URI.file(group.config.file).toString();
+    const problems = group.config.problems.map((problem) => toDiagnostic({ ...problem, file: configUri }));
+    if (group.config.readError) {
+      problems.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'goalpost', message: `Goalpost cannot read this configuration: ${group.config.readError}.` });
+    }
+    byFile.set(configUri, problems);
+  }
+  for (const [uri, diagnostics] of byFile) send(uri, diagnostics);
+}
+
+function send(uri: string, diagnostics: Diagnostic[]): void {
+  const serialized = JSON.stringify(diagnostics);
+  if (published.get(uri) === serialized) return;
+  published.set(uri, serialized);
+  void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
+}
+
+function clear(uri: string): void {
+  if (!published.has(uri)) return;
+  published.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+}
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,141 @@
+/**
+ * An LSP client over real stdio for tests: spawns the bundled server (`dist/server.js --stdio`) and talks
+ * to it with vscode-languageserver-protocol. Waits on notifications, never sleeps.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type FileEvent,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+
+const SERVER = path.join(__dirname, '../../dist/server.js');
+
+/** Options for starting a server. */
+export interface StartOptions {
+  /** Workspace folders (absolute paths). */
+  readonly folders?: readonly string[];
+  /** Settings the client answers `workspace/configuration` with, per section. */
+  readonly settings?: Record<string, unknown>;
+  /** Whether the client claims dynamic registration of watched files. */
+  readonly watchedFiles?: boolean;
+}
+
+/** A running server and the client side of its connection. */
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  /** Latest diagnostics per URI. */
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: { predicate: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
+  private readonly versions = new Map<string, number>();
+  initializeResult?: InitializeResult;
+  readonly stderr: string[] = [];
+
+  private constructor(readonly process: ChildProcessWithoutNullStreams) {
+    this.connection = createProtocolConnection(new StreamMessageReader(process.stdout), new StreamMessageWriter(process.stdin));
+    process.stderr.on('data', (chunk) => this.stderr.push(String(chunk)));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.diagnostics.set(params.uri, params);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.predicate(params)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+  }
+
+  /** Spawns the server, initializes it and waits for it to be ready. */
+  static async start(options: StartOptions = {}): Promise<TestClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const client = new TestClient(child);
+    client.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section ? (options.settings?.[item.section] ?? null) : null)),
+    );
+    client.connection.onRequest('client/registerCapability', () => null);
+    client.connection.onNotification('window/logMessage', () => undefined);
+    client.connection.listen();
+    client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: (options.folders ?? []).map((folder) => ({ uri: URI.file(folder).toString(), name: path.basename(folder) })),
+      capabilities: {
+        workspace: { configuration: options.settings !== undefined, didChangeWatchedFiles: { dynamicRegistration: options.watchedFiles ?? true }, workspaceFolders: true },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+      },
+    });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  /** Resolves with the next diagnostics for `uri` that satisfy `predicate` (or the current ones, if they do). */
+  waitForDiagnostics(uri: string, predicate: (diagnostics: Diagnostic[], params: PublishDiagnosticsParams) => boolean = () => true): Promise<Diagnostic[]> {
+    const current = this.diagnostics.get(uri);
+    if (current && predicate(current.diagnostics, current)) return Promise.resolve(current.diagnostics);
+    return new Promise((resolve) => {
+      this.waiters.push({ predicate: (params) => params.uri === uri && predicate(params.diagnostics, params), resolve: (params) => resolve(params.diagnostics) });
+    });
+  }
+
+  /** Resolves with the next diagnostics published for `uri` from now on. */
+  nextDiagnostics(uri: string, predicate: (diagnostics: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+    return new Promise((resolve) => {
+      this.waiters.push({ predicate: (params) => params.uri === uri && predicate(params.diagnostics), resolve: (params) => resolve(params.diagnostics) });
+    });
+  }
+
+  async open(uri: string, text: string, languageId = 'goals'): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Sends an incremental (or full, without range) change. */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async watched(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  /** Shuts the server down and waits for the process to exit; resolves with its exit code. */
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    if (this.process.exitCode === null) {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    }
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+}
+
+/** The file URI of an absolute path. */
+export function fileUri(fsPath: string): string {
+  return URI.file(fsPath).toString();
+}

@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FileChangeType } from 'vscode-languageserver-protocol/node';
+import { fileUri, TestClient } from '../helpers/lspClient';
+
+const COMPANY = `goalpost: 1
+period: { start: 2027-01-01, end: 2027-12-31 }
+objectives:
+  - { id: grow-online-revenue, title: Grow online revenue by 15% }
+departments:
+  - { id: marketing, name: Marketing }
+`;
+
+const MARKETING = `goalpost: 1
+kpis:
+  - { id: sessions, name: Website sessions, metric: sessions, supports: [grow-online-revenue] }
+goals:
+  - id: ig-traffic
+    title: Increase website sessions from Instagram by 20%
+    department: marketing
+    supports: [grow-online-revenue]
+    start: 2027-01-01
+    deadline: 2027-12-31
+    review: quarterly
+    last_reviewed: 2027-05-01
+    targets:
+      - { kpi: sessions, baseline: 1000, target: 1200, current: 1100 }
+`;
+
+describe('language server: diagnostics over stdio', function () {
+  let folder: string;
+  let client: TestClient;
+
+  beforeEach(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-lsp-'));
+    fs.writeFileSync(path.join(folder, '.goalpost.yaml'), 'today: 2027-05-15\n');
+    fs.writeFileSync(path.join(folder, 'company.goals.yaml'), COMPANY);
+    fs.writeFileSync(path.join(folder, 'marketing.goals.yaml'), MARKETING);
+    client = await TestClient.start({ folders: [folder] });
+  });
+
+  afterEach(async () => {
+    assert.equal(await client.stop(), 0, 'the server exits cleanly after shutdown');
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('checks unopened files of the workspace at start and re-checks dependents of an edit', async () => {
+    const company = fileUri(path.join(folder, 'company.goals.yaml'));
+    const marketing = fileUri(path.join(folder, 'marketing.goals.yaml'));
+    assert.deepEqual(await client.waitForDiagnostics(marketing), []);
+    // Renaming the objective in the company file breaks the references in the (unopened) marketing file.
+    await client.open(company, COMPANY);
+    await client.change(company, [{ range: { start: { line: 3, character: 10 }, end: { line: 3, character: 14 } }, text: 'grew' }]);
+    const broken = await client.waitForDiagnostics(marketing, (diagnostics) => diagnostics.length > 0);
+    assert.deepEqual(
+      broken.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]),
+      [
+        ['kpi-unlinked', 2],
+        ['unknown-reference', 2],
+        ['unknown-reference', 7],
+      ],
+    );
+    assert.equal(broken[1].source, 'goalpost');
+    assert.match(broken[1].codeDescription?.href ?? '', /docs\/rules\/unknown-reference\.md$/);
+    assert.match(broken[1].message, /did you mean `grew-online-revenue`\?/);
+  });
+
+  it('clears the diagnostics of a deleted file', async () => {
+    const marketing = path.join(folder, 'marketing.goals.yaml');
+    fs.writeFileSync(marketing, MARKETING.replace('    department: marketing\n', ''));
+    await client.watched([{ uri: fileUri(marketing), type: FileChangeType.Changed }]);
+    await client.waitForDiagnostics(fileUri(marketing), (diagnostics) => diagnostics.some((diagnostic) => diagnostic.code === 'missing-owner'));
+    fs.rmSync(marketing);
+    await client.watched([{ uri: fileUri(marketing), type: FileChangeType.Deleted }]);
+    assert.deepEqual(await client.waitForDiagnostics(fileUri(marketing), (diagnostics) => diagnostics.length === 0), []);
+  });
+});
