@@ -107,13 +107,15 @@ export class Project {
     this.invalidate(uri);
   }
 
-  /** The editor closed a document: its text is the disk's again, or it is gone. */
+  /** The editor closed a document: its text is the disk's again, or it is gone (as is a file outside every folder). */
   close(uri: string): void {
     const file = this.files.get(uri);
     if (!file) return;
     file.version = undefined;
     this.invalidate(uri);
-    if (!this.readFromDisk(uri)) {
+    // A file outside the workspace folders is known only while it is open, even when it exists on disk.
+    const inFolder = this.folders.some((folder) => isInside(folder, file.fsPath));
+    if (!inFolder || !this.readFromDisk(uri)) {
       this.files.delete(uri);
       this.structureChanged();
     }

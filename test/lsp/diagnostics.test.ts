@@ -64,7 +64,7 @@ describe('language server: diagnostics over stdio', function () {
     );
     assert.equal(broken[1].source, 'goalpost');
     assert.match(broken[1].codeDescription?.href ?? '', /docs\/rules\/unknown-reference\.md$/);
-    assert.match(broken[1].message, /did you mean `grew-online-revenue`\?/);
+    assert.match(String(broken[1].message), /did you mean `grew-online-revenue`\?/);
   });
 
   it('clears the diagnostics of a deleted file', async () => {

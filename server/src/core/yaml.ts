@@ -3,7 +3,9 @@
  * needs to point back into the text: offset spans for paths, the comments, and every parser problem.
  */
 import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
-import type { Document, Node as YamlNode, Pair } from 'yaml';
+import type { CST, Document, Node as YamlNode, Pair } from 'yaml';
+
+type Token = CST.Token;
 import type { Path } from './types';
 
 /** A stretch of the text as UTF-16 offsets, 0-based, `end` exclusive. */
@@ -77,8 +79,9 @@ export function parseYaml(text: string): ParsedYaml {
   // with \n keeps every offset.
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   try {
-    const tokens = Array.from(new Parser().parse(source));
-    const tooDeep = collectComments(tokens, comments);
+    const parser = new CommentRecordingParser(comments);
+    const tokens = Array.from(parser.parse(source));
+    const tooDeep = nestingBound(source) > MAX_DEPTH ? deepestOffset(tokens) : undefined;
     if (tooDeep !== undefined) {
       problems.push({ message: `The YAML is nested more than ${MAX_DEPTH} levels deep, too deep to be read.`, span: { start: tooDeep, end: Math.min(text.length, tooDeep + 1) } });
       return new Parsed(text, undefined, problems, comments, undefined);
@@ -224,30 +227,85 @@ function isEmptyScalar(node: YamlNode): boolean {
 }
 
 /**
- * Finds every comment token in the CST without recursion, so deeply nested input cannot overflow the stack.
- * Returns the offset of the first collection nested deeper than MAX_DEPTH, if any.
+ * A Parser that records comment lexemes, with their offsets, as it reads them. The CST keeps comments too,
+ * but walking the whole CST for them cost more than parsing. A lexeme that starts with `#` while no
+ * scalar is being read is a comment (yaml's own `tokenType` says the same).
  */
-function collectComments(tokens: unknown[], into: YamlComment[]): number | undefined {
-  const stack: { item: unknown; depth: number }[] = tokens.map((item) => ({ item, depth: 0 }));
-  const seen = new Set<unknown>();
+class CommentRecordingParser extends Parser {
+  constructor(private readonly comments: YamlComment[]) {
+    super();
+  }
+
+  override *next(source: string): Generator<Token, void> {
+    const state = this as unknown as { atScalar: boolean };
+    if (!state.atScalar && source.charCodeAt(0) === 35 /* # */) {
+      this.comments.push({ span: { start: this.offset, end: this.offset + source.length }, text: source.slice(1) });
+    }
+    yield* super.next(source);
+  }
+}
+
+/**
+ * An upper bound of how deeply a text can nest collections, from the text alone: every flow bracket, plus
+ * the widest run of indentation and indicators that starts a line. Cheap, so the exact walk below runs
+ * only for texts that might be too deep.
+ */
+function nestingBound(text: string): number {
+  let brackets = 0;
+  let widest = 0;
+  let run = 0;
+  let atLineStart = true;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 91 /* [ */ || code === 123 /* { */) brackets++;
+    if (code === 10) {
+      atLineStart = true;
+      run = 0;
+    } else if (atLineStart && (code === 32 || code === 45 /* - */ || code === 63 /* ? */ || code === 58 /* : */ || code === 9)) {
+      run++;
+      if (run > widest) widest = run;
+    } else {
+      atLineStart = false;
+    }
+  }
+  return brackets + widest;
+}
+
+/** The offset of the first collection nested deeper than MAX_DEPTH, walking the CST without recursion. */
+function deepestOffset(tokens: unknown[]): number | undefined {
+  const items: unknown[] = [...tokens];
+  const depths: number[] = tokens.map(() => 0);
   let tooDeep: number | undefined;
-  while (stack.length > 0) {
-    const { item, depth: outer } = stack.pop()!;
-    if (item === null || typeof item !== 'object' || seen.has(item)) continue;
-    seen.add(item);
-    const token = item as { type?: unknown; offset?: unknown; source?: unknown };
-    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
-      into.push({ span: { start: token.offset, end: token.offset + token.source.length }, text: token.source.slice(1) });
+  while (items.length > 0) {
+    const item = items.pop();
+    const outer = depths.pop() as number;
+    if (item === null || typeof item !== 'object') continue;
+    if (Array.isArray(item)) {
+      for (const entry of item) {
+        items.push(entry);
+        depths.push(outer);
+      }
       continue;
     }
+    const token = item as CstNode;
     const collection = token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
     const depth = collection ? outer + 1 : outer;
     if (depth > MAX_DEPTH && typeof token.offset === 'number' && (tooDeep === undefined || token.offset < tooDeep)) tooDeep = token.offset;
-    for (const value of Object.values(item)) if (value !== null && typeof value === 'object') stack.push({ item: value, depth });
+    for (const field of CST_CHILDREN) {
+      const child = token[field];
+      if (child !== null && typeof child === 'object') {
+        items.push(child);
+        depths.push(depth);
+      }
+    }
   }
-  into.sort((a, b) => a.span.start - b.span.start);
   return tooDeep;
 }
+
+/** The fields of CST tokens and collection items that can hold other tokens. */
+const CST_CHILDREN = ['start', 'key', 'sep', 'value', 'items', 'end', 'props'] as const;
+
+type CstNode = { type?: unknown; offset?: unknown } & Partial<Record<(typeof CST_CHILDREN)[number], unknown>>;
 
 /** The parser says only "Map keys must be unique" at the key's first character; name the key and span it. */
 function duplicateKey(text: string, at: Span): YamlProblem {

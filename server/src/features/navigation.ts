@@ -1,17 +1,23 @@
+/** Go to definition and find references for ids, across the files of the document's workspace. */
 import type { Location, Position } from 'vscode-languageserver';
 import type { DocumentContext } from './context';
+import { definitionsOf, idAt, referencesTo, toLocation } from './ids';
 
-/** Placeholder until the feature lands (issue 3). */
+/**
+ * From a reference or an item's own id: the `id` value of every item defining it (all of them when the id
+ * is duplicated, whatever their kind). Null when the cursor is on no id or the id is defined nowhere.
+ */
 export function definition(context: DocumentContext, position: Position): Location[] | null {
-  void context;
-  void position;
-  return null;
+  const at = idAt(context, position);
+  if (!at) return null;
+  const definitions = definitionsOf(context, at.id);
+  return definitions.length > 0 ? definitions.map(toLocation) : null;
 }
 
-/** Placeholder until the feature lands (issue 3). */
+/** Every reference to the id under the cursor across the workspace, after its definitions when `includeDeclaration`. */
 export function references(context: DocumentContext, position: Position, includeDeclaration: boolean): Location[] {
-  void context;
-  void position;
-  void includeDeclaration;
-  return [];
+  const at = idAt(context, position);
+  if (!at) return [];
+  const found = referencesTo(context, at.id);
+  return (includeDeclaration ? [...definitionsOf(context, at.id), ...found] : found).map(toLocation);
 }
