@@ -1,8 +1,26 @@
 // Bundles the CLI and the language server (and, as it lands, the VS Code client) with esbuild.
 // Type-checking is separate: `npm run typecheck` (tsc --noEmit), as in the esbuild-sample.
+import { readFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
+
+/**
+ * `yaml` checks the debug switches `process.env.LOG_TOKENS` (per token) and `LOG_STREAM` (per
+ * document). Each `process.env` read is a call into C++, and per token it made parsing twice as slow, so
+ * the bundles read them as false. Nothing else of `yaml` changes.
+ */
+const yamlDebugSwitchesOff = {
+  name: 'yaml-debug-switches-off',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const patched = source.replace(/node_process\.env\.LOG_(TOKENS|STREAM)/g, 'false');
+      if (patched === source) throw new Error(`yaml-debug-switches-off: nothing to patch in ${args.path}; check the yaml version`);
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
 
 /** Each bundle: its entry, output and platform. */
 const bundles = [
@@ -25,6 +43,7 @@ await Promise.all(
       define: { 'import.meta.url': 'importMetaUrl' },
       banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
       logLevel: 'warning',
+      plugins: [yamlDebugSwitchesOff],
     }),
   ),
 );
