@@ -34,7 +34,6 @@ export function generateGoalsFile(goals: number): string {
     out.push(
       `  - id: goal-${i}`,
       `    title: Increase website sessions from Instagram by 20% for campaign ${i}`,
-      '    description: Drive qualified traffic from Instagram stories and reels to the online store, measured weekly.',
       '    department: marketing',
       `    supports: [objective-${i % objectives}]`,
       '    platform: instagram',

@@ -26,6 +26,7 @@ const yamlDebugSwitchesOff = {
 const bundles = [
   { entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/node/parseWorker.ts'], outfile: 'dist/parseWorker.js' },
 ];
 
 await Promise.all(

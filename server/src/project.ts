@@ -7,8 +7,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { IncrementalParser } from './core/incremental';
+import { IncrementalParser, type ParseMany } from './core/incremental';
+import { parseConfig } from './core/config';
 import { lint, type Analysis } from './core/lint';
+import { rules } from './core/rules';
 import { LineIndex } from './core/locate';
 import type { ParsedYaml } from './core/yaml';
 import { ConfigResolver, CONFIG_NAMES, type LoadedConfig } from './node/configs';
@@ -57,6 +59,15 @@ export const nodeHost: ProjectHost = {
     return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   },
 };
+
+/**
+ * Compiles the schemas and runs every rule once on a sample, so that the first real file a user opens
+ * does not pay for ajv's compilation and cold code (a few hundred milliseconds together).
+ */
+export function warmUp(sample: string): void {
+  lint([{ file: 'warm-up.goals.yaml', text: `goalpost: 1\ngoals:\n${sample}` }], { clockToday: '2027-05-15' });
+  parseConfig('', 'warm-up/.goalpost.yaml', rules);
+}
 
 /** All goal files of the workspace folders, and their analyses. */
 export class Project {
@@ -160,6 +171,22 @@ export class Project {
 
   file(uri: string): GoalFile | undefined {
     return this.files.get(uri);
+  }
+
+  /**
+   * Parses, with `parseMany` (a worker pool), the files of a group that are large and not parsed yet, so
+   * that the first check of a big file uses every core. Smaller files are left to `parsed`.
+   */
+  async prepare(group: Group, parseMany: ParseMany, threshold: number): Promise<void> {
+    const pending = group.uris.map((uri) => this.files.get(uri)).filter((file): file is GoalFile => !!file && !file.parsed && file.text.length >= threshold);
+    await Promise.all(
+      pending.map(async (file) => {
+        const text = file.text;
+        const parsed = await file.parser.parseWith(text, parseMany);
+        // The text may have changed while the workers parsed; then the result is stale and dropped.
+        if (file.text === text && !file.parsed) file.parsed = parsed;
+      }),
+    );
   }
 
   /** The parse of a file, incremental from its previous version. */

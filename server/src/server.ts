@@ -16,6 +16,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { version } from '../../package.json';
@@ -30,7 +31,8 @@ import { outline } from './features/outline';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { isGoalsFile } from './node/fsUtil';
-import { Project, type Group } from './project';
+import { PARALLEL_THRESHOLD, ParsePool, WARM_UP_SAMPLE } from './node/parsePool';
+import { Project, warmUp, type Group } from './project';
 import { OutlineRequest } from './protocol';
 import { toDiagnostic } from './toLsp';
 
@@ -40,6 +42,8 @@ const DEBOUNCE_MS = 20;
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const project = new Project();
+/** Worker threads for the first parse of large files; warmed at start (see onInitialized). */
+const pool = new ParsePool(path.join(__dirname, 'parseWorker.js'));
 /** Diagnostics last published per URI, serialized, so that unchanged ones are not sent again. */
 const published = new Map<string, string>();
 const timers = new Map<string, NodeJS.Timeout>();
@@ -82,6 +86,8 @@ connection.onInitialized(async () => {
     for (const added of event.added) project.addFolder(added.uri);
     void refreshAll();
   });
+  pool.warm(WARM_UP_SAMPLE);
+  guard('warming up', () => warmUp(WARM_UP_SAMPLE));
   for (const folder of folders) guard('indexing a workspace folder', () => project.addFolder(folder));
   await refreshAll();
 });
@@ -98,7 +104,7 @@ documents.onDidClose(({ document }) => {
   project.close(document.uri);
   // A closed file outside every workspace folder is forgotten, so its diagnostics go.
   if (!project.file(document.uri)) clear(document.uri);
-  publishAll();
+  void publishAll();
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -127,9 +133,10 @@ connection.onCodeLens((params, token) => answer(params.textDocument.uri, token, 
 connection.onCodeAction((params, token) => answer(params.textDocument.uri, token, [], (context) => codeActions(context, params)));
 connection.onRequest(OutlineRequest.type, (params) => guard('the outline', () => outline(project, params)) ?? { items: [] });
 
-connection.onShutdown(() => {
+connection.onShutdown(async () => {
   for (const timer of timers.values()) clearTimeout(timer);
   timers.clear();
+  await pool.close();
 });
 
 /**
@@ -164,8 +171,14 @@ function schedule(uri: string): void {
     setTimeout(() => {
       timers.delete(uri);
       const group = project.groupOf(uri);
-      if (group) publishGroup(group);
-      else publishAll();
+      if (!group) {
+        void publishAll();
+        return;
+      }
+      void guardAsync('parsing in the background', () => project.prepare(group, pool.parseMany, PARALLEL_THRESHOLD)).then(() => {
+        // A newer change restarted the wait: its check will publish.
+        if (!timers.has(uri)) publishGroup(group);
+      });
     }, DEBOUNCE_MS),
   );
 }
@@ -188,7 +201,16 @@ async function refreshAll(): Promise<void> {
   publishAll();
 }
 
-function publishAll(): void {
+async function guardAsync(what: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    connection.console.error(`Goalpost failed while ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}
+
+async function publishAll(): Promise<void> {
+  for (const group of project.groups()) await guardAsync('parsing in the background', () => project.prepare(group, pool.parseMany, PARALLEL_THRESHOLD));
   const live = new Set<string>();
   for (const group of project.groups()) {
     publishGroup(group);

@@ -27,27 +27,77 @@ interface Section {
 const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$/;
 const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?$/;
 
+/** Parses many texts at once, possibly elsewhere (worker threads); the results keep the order of `texts`. */
+export type ParseMany = (texts: readonly string[]) => Promise<ParsedYaml[]>;
+
 /** Parses successive versions of one file, reusing the parse of every chunk whose text did not change. */
 export class IncrementalParser {
   private cache = new Map<string, ParsedYaml>();
 
   /** Parses a text; same result as `parseYaml(text)`. */
   parse(text: string): ParsedYaml {
+    const plan = planChunks(text);
+    if (!plan) return parseYaml(text);
+    const known = new Map(this.cache);
+    for (const source of missing(plan, known)) known.set(source, parseYaml(source));
+    return this.assemble(text, plan, known) ?? parseYaml(text);
+  }
+
+  /**
+   * Parses a text with the chunks not yet known parsed by `parseMany` (a worker pool for large files);
+   * same result as `parse`. Safe to interleave with `parse`: each call works on its own copy of the cache.
+   */
+  async parseWith(text: string, parseMany: ParseMany): Promise<ParsedYaml> {
+    const plan = planChunks(text);
+    if (plan) {
+      const known = new Map(this.cache);
+      const sources = missing(plan, known);
+      const parsed = await parseMany(sources);
+      sources.forEach((source, index) => known.set(source, parsed[index]));
+      const assembled = this.assemble(text, plan, known);
+      if (assembled) return assembled;
+    }
+    return (await parseMany([text]))[0];
+  }
+
+  /** Builds the parse from known chunks; only the chunks of this version stay cached. */
+  private assemble(text: string, plan: Plan, known: ReadonlyMap<string, ParsedYaml>): ParsedYaml | undefined {
     const next = new Map<string, ParsedYaml>();
-    const parseChunk = (source: string): ParsedYaml => {
-      const parsed = next.get(source) ?? this.cache.get(source) ?? parseYaml(source);
-      next.set(source, parsed);
-      return parsed;
-    };
-    const sections = split(text, parseChunk);
-    // Only the chunks of the latest version are kept: the cache never grows beyond one file's worth.
+    for (const source of chunkTexts(plan)) next.set(source, known.get(source) as ParsedYaml);
     this.cache = next;
-    return sections ? new Composed(text, sections) : parseYaml(text);
+    const sections = build(plan, (source) => next.get(source) as ParsedYaml);
+    return sections ? new Composed(text, sections) : undefined;
   }
 }
 
+/** The chunk texts of a plan that are not known yet, each once. */
+function missing(plan: Plan, known: ReadonlyMap<string, ParsedYaml>): string[] {
+  return [...new Set(chunkTexts(plan).filter((source) => !known.has(source)))];
+}
+
+/** Where the chunks of a text are, before anything is parsed. */
+interface PlannedSection {
+  readonly key: string;
+  readonly keySpan: Span;
+  /** A block sequence: the head (key line and the comments before it), then the items. */
+  readonly head?: PlannedChunk;
+  readonly items?: PlannedChunk[];
+  readonly whole?: PlannedChunk;
+}
+
+interface PlannedChunk {
+  readonly start: number;
+  readonly source: string;
+}
+
+type Plan = readonly PlannedSection[];
+
+function chunkTexts(plan: Plan): string[] {
+  return plan.flatMap((section) => (section.whole ? [section.whole.source] : [section.head as PlannedChunk, ...(section.items ?? [])].map((chunk) => chunk.source)));
+}
+
 /** Cuts a text into sections and chunks, or returns undefined when the text needs a whole parse. */
-function split(text: string, parseChunk: (source: string) => ParsedYaml): Section[] | undefined {
+function planChunks(text: string): Plan | undefined {
   if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff || text.includes('\u0000')) return undefined;
   const lineStarts = [0];
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
@@ -73,7 +123,7 @@ function split(text: string, parseChunk: (source: string) => ParsedYaml): Sectio
   // Leading lines before the first key must be blank or comments; they join the first section's chunk.
   for (let line = 0; line < tops[0].line; line++) if (!BLANK_OR_COMMENT.test(lineAt(line))) return undefined;
 
-  const sections: Section[] = [];
+  const plan: PlannedSection[] = [];
   for (let index = 0; index < tops.length; index++) {
     const top = tops[index];
     const fromLine = index === 0 ? 0 : top.line;
@@ -84,24 +134,44 @@ function split(text: string, parseChunk: (source: string) => ParsedYaml): Sectio
     const items = top.inline ? undefined : sequenceItems(lineStarts, lineAt, top.line + 1, toLine);
     if (items === null) return undefined;
     if (!items) {
-      const whole = { start, parsed: parseChunk(text.slice(start, end)) };
+      plan.push({ key: top.key, keySpan, whole: { start, source: text.slice(start, end) } });
+      continue;
+    }
+    plan.push({
+      key: top.key,
+      keySpan,
+      head: { start, source: text.slice(start, items[0].start) },
+      items: items.map((item, position) => {
+        const itemEnd = position + 1 < items.length ? items[position + 1].start : end;
+        return { start: item.start, source: text.slice(item.start, itemEnd) };
+      }),
+    });
+  }
+  return plan;
+}
+
+/** Sections from a plan and the parse of each chunk; undefined when a chunk shows a whole parse is needed. */
+function build(plan: Plan, parsedOf: (source: string) => ParsedYaml): Section[] | undefined {
+  const sections: Section[] = [];
+  for (const section of plan) {
+    if (section.whole) {
+      const whole = { start: section.whole.start, parsed: parsedOf(section.whole.source) };
       const value = whole.parsed.value as Record<string, unknown> | undefined;
-      if (whole.parsed.problems.length > 0 || value === undefined || value === null || typeof value !== 'object' || !(top.key in value)) return undefined;
-      sections.push({ key: top.key, keySpan, whole });
+      if (whole.parsed.problems.length > 0 || value === undefined || value === null || typeof value !== 'object' || !(section.key in value)) return undefined;
+      sections.push({ key: section.key, keySpan: section.keySpan, whole });
       continue;
     }
     // The key line and its leading comments must parse as `key:` alone, and the items as one-item lists.
-    const head = { start, parsed: parseChunk(text.slice(start, items[0].start)) };
+    const planned = section.head as PlannedChunk;
+    const head = { start: planned.start, parsed: parsedOf(planned.source) };
     if (head.parsed.problems.length > 0) return undefined;
     const chunks: Chunk[] = [];
-    for (let item = 0; item < items.length; item++) {
-      const chunkStart = items[item].start;
-      const chunkEnd = item + 1 < items.length ? items[item + 1].start : end;
-      const parsed = parseChunk(text.slice(chunkStart, chunkEnd));
+    for (const item of section.items ?? []) {
+      const parsed = parsedOf(item.source);
       if (parsed.problems.length > 0 || !Array.isArray(parsed.value) || parsed.value.length !== 1) return undefined;
-      chunks.push({ start: chunkStart, parsed });
+      chunks.push({ start: item.start, parsed });
     }
-    sections.push({ key: top.key, keySpan, head, items: chunks });
+    sections.push({ key: section.key, keySpan: section.keySpan, head, items: chunks });
   }
   return sections;
 }

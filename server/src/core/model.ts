@@ -131,6 +131,13 @@ export interface GoalsModel {
 type Json = Record<string, unknown>;
 
 /**
+ * Items already built, by the parsed mapping they came from. The editor's incremental parser keeps the
+ * parsed value of every untouched item, so a keystroke rebuilds only the item it touched. Keyed weakly:
+ * entries go with the parse they came from. Items are immutable, so sharing them is safe.
+ */
+const built = new WeakMap<object, { item: Item; references: readonly Reference[] }>();
+
+/**
  * Builds the model of a file from its parsed value, whatever shape that value has. Items are written as
  * literals with every field, never spread: a spread that overrides a key turns V8 objects into slow
  * dictionaries, which made this three times slower and every rule after it too.
@@ -140,7 +147,17 @@ export function buildModel(file: string, value: unknown): GoalsModel {
   const references: Reference[] = [];
   const items = <T extends Item>(kind: ItemKind, make: (raw: Json, base: ItemBase) => T): T[] => {
     const section = SECTION_OF[kind];
-    return list(root[section]).map(({ raw, index }) => make(raw, { kind, id: idString(raw.id), file, path: [section, index] }));
+    return list(root[section]).map(({ raw, index }) => {
+      const cached = built.get(raw);
+      if (cached && cached.item.file === file && cached.item.path[0] === section && cached.item.path[1] === index) {
+        references.push(...cached.references);
+        return cached.item as T;
+      }
+      const first = references.length;
+      const item = make(raw, { kind, id: idString(raw.id), file, path: [section, index] });
+      built.set(raw, { item, references: references.slice(first) });
+      return item;
+    });
   };
   const ref = (at: Path, kind: ItemKind, raw: Json, key: string): string | undefined => {
     const id = idString(raw[key]);

@@ -37,6 +37,7 @@ export interface RootMessages {
 }
 
 let ajv: Ajv | undefined;
+let validators = 0;
 
 function instance(): Ajv {
   if (!ajv) {
@@ -46,14 +47,51 @@ function instance(): Ajv {
   return ajv;
 }
 
-/** Compiles a schema once and returns its validator. */
-export function createValidator(schema: object, describe: Describe, root: RootMessages): Validator {
+/**
+ * Compiles a schema once and returns its validator. With `itemSections` (top-level list key → the
+ * definition of its items), each list item is validated on its own and its errors are remembered by the
+ * item's object: the editor's incremental parser keeps untouched items, so a keystroke re-validates one
+ * item instead of the whole file. The errors are the same either way.
+ */
+export function createValidator(schema: object, describe: Describe, root: RootMessages, itemSections: Readonly<Record<string, string>> = {}): Validator {
   let compiled: ValidateFunction | undefined;
+  const items = new Map<string, ValidateFunction>();
+  const remembered = new WeakMap<object, ErrorObject[]>();
+  const key = `validator-${++validators}`;
+  const itemErrors = (section: string, item: unknown): ErrorObject[] => {
+    let validate = items.get(section);
+    if (!validate) {
+      // A definition of the schema already compiled: ajv resolves the fragment without compiling again.
+      validate = instance().getSchema(`${key}#/definitions/${itemSections[section]}`) as ValidateFunction;
+      items.set(section, validate);
+    }
+    if (item === null || typeof item !== 'object') return validate(item) ? [] : [...(validate.errors ?? [])];
+    let errors = remembered.get(item);
+    if (!errors) {
+      errors = validate(item) ? [] : [...(validate.errors ?? [])];
+      remembered.set(item, errors);
+    }
+    return errors;
+  };
   return (value) => {
-    // Compiled without its `$id`: ajv refuses a second schema with one id, and a config schema is compiled per rule set.
-    compiled ??= instance().compile({ ...schema, $id: undefined });
-    if (compiled(value === undefined ? null : value)) return [];
-    return toProblems(compiled.errors ?? [], value, describe, root);
+    // Added under a key of its own, without its `$id`: ajv refuses a second schema with one id, and a
+    // config schema is compiled per rule set.
+    if (!compiled) {
+      instance().addSchema({ ...schema, $id: undefined }, key);
+      compiled = instance().getSchema(key) as ValidateFunction;
+    }
+    const data = value === undefined ? null : value;
+    const sections = data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.keys(itemSections).filter((key) => Array.isArray((data as Record<string, unknown>)[key])) : [];
+    if (sections.length === 0) return compiled(data) ? [] : toProblems(compiled.errors ?? [], value, describe, root);
+    const skeleton: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+    for (const section of sections) skeleton[section] = [];
+    const errors: ErrorObject[] = compiled(skeleton) ? [] : [...(compiled.errors ?? [])];
+    for (const section of sections) {
+      ((data as Record<string, unknown>)[section] as unknown[]).forEach((item, index) => {
+        for (const error of itemErrors(section, item)) errors.push({ ...error, instancePath: `/${section}/${index}${error.instancePath}` });
+      });
+    }
+    return errors.length === 0 ? [] : toProblems(errors, value, describe, root);
   };
 }
 
@@ -87,10 +125,15 @@ export const describeGoalsPath: Describe = (path, root) => {
 };
 
 /** Validates a goals file's value against `schemas/goals.schema.json`. */
-export const validateGoals: Validator = createValidator(goalsSchema, describeGoalsPath, {
-  empty: 'The file is empty; a goals file starts with `goalpost: 1`.',
-  notMapping: (shown) => `A goals file must be a mapping of keys, starting with \`goalpost: 1\`, not ${shown}.`,
-});
+export const validateGoals: Validator = createValidator(
+  goalsSchema,
+  describeGoalsPath,
+  {
+    empty: 'The file is empty; a goals file starts with `goalpost: 1`.',
+    notMapping: (shown) => `A goals file must be a mapping of keys, starting with \`goalpost: 1\`, not ${shown}.`,
+  },
+  { objectives: 'objective', departments: 'department', audiences: 'audience', kpis: 'kpi', goals: 'goal' },
+);
 
 function toProblems(errors: ErrorObject[], root: unknown, describe: Describe, messages: RootMessages): SchemaProblem[] {
   const problems: SchemaProblem[] = [];

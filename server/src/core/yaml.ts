@@ -3,9 +3,7 @@
  * needs to point back into the text: offset spans for paths, the comments, and every parser problem.
  */
 import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
-import type { CST, Document, Node as YamlNode, Pair } from 'yaml';
-
-type Token = CST.Token;
+import type { Document, Node as YamlNode, Pair } from 'yaml';
 import type { Path } from './types';
 
 /** A stretch of the text as UTF-16 offsets, 0-based, `end` exclusive. */
@@ -79,9 +77,11 @@ export function parseYaml(text: string): ParsedYaml {
   // with \n keeps every offset.
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   try {
-    const parser = new CommentRecordingParser(comments);
-    const tokens = Array.from(parser.parse(source));
-    const tooDeep = nestingBound(source) > MAX_DEPTH ? deepestOffset(tokens) : undefined;
+    const tokens = Array.from(new Parser().parse(source));
+    // Both walks of the CST are skipped when the text shows they cannot find anything: most chunks the
+    // editor and the CLI parse have no comment and shallow nesting.
+    const tooDeep = mayNestTooDeep(source) ? deepestOffset(tokens) : undefined;
+    if (source.includes('#')) collectComments(tokens, comments);
     if (tooDeep !== undefined) {
       problems.push({ message: `The YAML is nested more than ${MAX_DEPTH} levels deep, too deep to be read.`, span: { start: tooDeep, end: Math.min(text.length, tooDeep + 1) } });
       return new Parsed(text, undefined, problems, comments, undefined);
@@ -227,37 +227,25 @@ function isEmptyScalar(node: YamlNode): boolean {
 }
 
 /**
- * A Parser that records comment lexemes, with their offsets, as it reads them. The CST keeps comments too,
- * but walking the whole CST for them cost more than parsing. A lexeme that starts with `#` while no
- * scalar is being read is a comment (yaml's own `tokenType` says the same).
- */
-class CommentRecordingParser extends Parser {
-  constructor(private readonly comments: YamlComment[]) {
-    super();
-  }
-
-  override *next(source: string): Generator<Token, void> {
-    const state = this as unknown as { atScalar: boolean };
-    if (!state.atScalar && source.charCodeAt(0) === 35 /* # */) {
-      this.comments.push({ span: { start: this.offset, end: this.offset + source.length }, text: source.slice(1) });
-    }
-    yield* super.next(source);
-  }
-}
-
-/**
- * An upper bound of how deeply a text can nest collections, from the text alone: every flow bracket, plus
+ * An upper bound of how deeply a text can nest collections, from the text alone: the deepest bracket
+ * nesting (brackets in strings can only raise it; the peak is kept, so closers cannot hide openers), plus
  * the widest run of indentation and indicators that starts a line. Cheap, so the exact walk below runs
  * only for texts that might be too deep.
  */
 function nestingBound(text: string): number {
+  let open = 0;
   let brackets = 0;
   let widest = 0;
   let run = 0;
   let atLineStart = true;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code === 91 /* [ */ || code === 123 /* { */) brackets++;
+    if (code === 91 /* [ */ || code === 123 /* { */) {
+      open++;
+      if (open > brackets) brackets = open;
+    } else if ((code === 93 /* ] */ || code === 125 /* } */) && open > 0) {
+      open--;
+    }
     if (code === 10) {
       atLineStart = true;
       run = 0;
@@ -269,6 +257,43 @@ function nestingBound(text: string): number {
     }
   }
   return brackets + widest;
+}
+
+/** Whether a text might nest deeper than MAX_DEPTH: quick counts first, the exact bound only when they are high. */
+function mayNestTooDeep(text: string): boolean {
+  let brackets = 0;
+  for (let index = text.indexOf('['); index !== -1 && brackets <= MAX_DEPTH / 2; index = text.indexOf('[', index + 1)) brackets++;
+  for (let index = text.indexOf('{'); index !== -1 && brackets <= MAX_DEPTH / 2; index = text.indexOf('{', index + 1)) brackets++;
+  if (brackets <= MAX_DEPTH / 2 && !WIDE_LINE_START.test(text)) return false;
+  return nestingBound(text) > MAX_DEPTH;
+}
+
+/** A line that starts with half MAX_DEPTH characters of indentation and indicators. */
+const WIDE_LINE_START = new RegExp(`^[ \\t?:-]{${MAX_DEPTH / 2},}`, 'm');
+
+/** Every comment token of the CST, walking it without recursion through the fields that hold tokens. */
+function collectComments(tokens: unknown[], into: YamlComment[]): void {
+  const items: unknown[] = [...tokens];
+  while (items.length > 0) {
+    const item = items.pop();
+    if (item === null || typeof item !== 'object') continue;
+    if (Array.isArray(item)) {
+      for (const entry of item) if (entry !== null && typeof entry === 'object') items.push(entry);
+      continue;
+    }
+    const token = item as CstNode & { source?: unknown };
+    if (token.type === 'comment') {
+      if (typeof token.offset === 'number' && typeof token.source === 'string') {
+        into.push({ span: { start: token.offset, end: token.offset + token.source.length }, text: token.source.slice(1) });
+      }
+      continue;
+    }
+    for (const field of CST_CHILDREN) {
+      const child = token[field];
+      if (child !== null && typeof child === 'object') items.push(child);
+    }
+  }
+  into.sort((a, b) => a.span.start - b.span.start);
 }
 
 /** The offset of the first collection nested deeper than MAX_DEPTH, walking the CST without recursion. */
@@ -349,4 +374,34 @@ function failureMessage(error: unknown): string {
     return `The YAML uses aliases more than ${MAX_ALIAS_COUNT} times, which looks like an alias bomb; it was not expanded.`;
   }
   return sentence(error instanceof Error ? error.message : String(error));
+}
+
+/** What a parse produces that can cross a thread: everything but the document tree. */
+export interface ParsedParts {
+  readonly value: unknown;
+  readonly problems: readonly YamlProblem[];
+  readonly comments: readonly YamlComment[];
+}
+
+/** The parts of a parse, for sending to another thread. */
+export function partsOf(parsed: ParsedYaml): ParsedParts {
+  return { value: parsed.value, problems: parsed.problems, comments: parsed.comments };
+}
+
+/**
+ * A parse made elsewhere (a worker thread), from its parts. Positions need the document tree, which cannot
+ * cross threads: the first `locate` or `scalarAt` parses the text again here, and only then. Most chunks
+ * of a clean file are never asked for a position.
+ */
+export function fromParts(text: string, parts: ParsedParts): ParsedYaml {
+  let full: ParsedYaml | undefined;
+  const tree = () => (full ??= parseYaml(text));
+  return {
+    text,
+    value: parts.value,
+    problems: parts.problems,
+    comments: parts.comments,
+    locate: (path) => tree().locate(path),
+    scalarAt: (offset) => tree().scalarAt(offset),
+  };
 }
