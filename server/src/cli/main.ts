@@ -6,6 +6,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { version } from '../../../package.json';
 import { isIsoDate } from '../core/dates';
 import { runCheck } from './check';
+import { runDiff, type DiffOptions } from './diff';
+import { runInit } from './init';
+import { runTree, type TreeOptions } from './tree';
 import { UsageError } from './errors';
 import { EXIT, type CheckOptions, type CliIO } from './io';
 import { formatters } from './formatters';
@@ -32,6 +35,36 @@ export async function main(io: CliIO): Promise<number> {
     .option('--no-color', 'never colour the output')
     .action(async (paths: string[], options: CheckOptions) => {
       exitCode = await runCheck(paths, { ...options, color: options.color && io.stdoutIsTTY && !io.env.NO_COLOR }, io);
+    });
+
+  program
+    .command('diff')
+    .description('the semantic diff of the strategy between two git revisions (head: the working tree)')
+    .argument('<base>', 'the base revision (a commit, branch or tag)')
+    .argument('[head]', 'the head revision (default: the working tree)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['markdown', 'json']).default('markdown'))
+    .option('--today <date>', 'judge findings as of this date (YYYY-MM-DD)', parseDate)
+    .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
+    .action(async (base: string, head: string | undefined, options: DiffOptions) => {
+      exitCode = await runDiff(base, head, options, io);
+    });
+
+  program
+    .command('tree')
+    .description('the strategy as a tree: objectives → goals → targets, with progress and status')
+    .argument('[paths...]', 'files, directories or globs (default: the current directory)')
+    .option('--today <date>', 'judge progress as of this date (YYYY-MM-DD)', parseDate)
+    .option('--no-color', 'never colour the output')
+    .action(async (paths: string[], options: TreeOptions) => {
+      exitCode = await runTree(paths, { ...options, color: options.color && io.stdoutIsTTY && !io.env.NO_COLOR }, io);
+    });
+
+  program
+    .command('init')
+    .description('write a starter goals file (never overwrites)')
+    .argument('[file]', 'the file to create', 'strategy.goals.yaml')
+    .action(async (file: string) => {
+      exitCode = await runInit(file, io);
     });
 
   try {
