@@ -50,6 +50,10 @@ const timers = new Map<string, NodeJS.Timeout>();
 let supportsConfiguration = false;
 let supportsWatchedFiles = false;
 let folders: string[] = [];
+/** Groups whose settings have been read since the last configuration change. */
+const settingsRead = new Set<string>();
+/** Settings pushed by a client that cannot be asked for them. */
+let pushedSettings: unknown;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
@@ -117,7 +121,10 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   if (changed) void refreshAll();
 });
 
-connection.onDidChangeConfiguration(() => void refreshAll());
+connection.onDidChangeConfiguration((params) => {
+  pushedSettings = (params.settings as { goalpost?: unknown } | null | undefined)?.goalpost;
+  void refreshAll();
+});
 
 connection.onCompletion((params, token) => answer(params.textDocument.uri, token, [], (context) => completion(context, params.position)));
 connection.onHover((params, token) => answer(params.textDocument.uri, token, null, (context) => hover(context, params.position)));
@@ -175,7 +182,10 @@ function schedule(uri: string): void {
         void publishAll();
         return;
       }
-      void guardAsync('parsing in the background', () => project.prepare(group, pool.parseMany, PARALLEL_THRESHOLD)).then(() => {
+      void guardAsync('parsing in the background', async () => {
+        if (!settingsRead.has(group.key)) await readSettings(group);
+        await project.prepare(group, pool.parseMany, PARALLEL_THRESHOLD);
+      }).then(() => {
         // A newer change restarted the wait: its check will publish.
         if (!timers.has(uri)) publishGroup(group);
       });
@@ -191,14 +201,22 @@ function cancel(uri: string): void {
 
 /** Reads settings again, then re-checks and publishes everything. */
 async function refreshAll(): Promise<void> {
-  if (supportsConfiguration) {
-    for (const group of project.groups()) {
-      const settings = await connection.workspace.getConfiguration({ scopeUri: group.uris[0], section: 'goalpost' }).catch(() => undefined);
-      const today = (settings as { today?: unknown } | undefined)?.today;
-      project.setTodaySetting(group.key, isIsoDate(today) ? today : undefined);
-    }
-  }
-  publishAll();
+  settingsRead.clear();
+  for (const group of project.groups()) await readSettings(group);
+  await publishAll();
+}
+
+/**
+ * Reads the `goalpost` settings that apply to a group: asked per resource where the client supports
+ * `workspace/configuration`, else the ones it last pushed with `workspace/didChangeConfiguration`.
+ */
+async function readSettings(group: Group): Promise<void> {
+  settingsRead.add(group.key);
+  const settings = supportsConfiguration
+    ? await connection.workspace.getConfiguration({ scopeUri: group.uris[0], section: 'goalpost' }).catch(() => undefined)
+    : pushedSettings;
+  const today = (settings as { today?: unknown } | undefined)?.today;
+  project.setTodaySetting(group.key, isIsoDate(today) ? today : undefined);
 }
 
 async function guardAsync(what: string, work: () => Promise<void>): Promise<void> {

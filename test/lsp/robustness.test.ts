@@ -396,4 +396,33 @@ describe('language server: robustness over stdio', function () {
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
     assert.deepEqual(await client.waitForDiagnostics(marketing, (diagnostics) => diagnostics.length === 0), []);
   });
+
+  it('applies the goalpost.today setting to a file opened outside the workspace folders', async () => {
+    settings.goalpost = { today: '2028-01-15' };
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
+    const outside = fileUri(path.join(folder, 'loose.goals.yaml'));
+    const text = 'goalpost: 1\ngoals:\n  - id: loose\n    title: Grow Instagram sessions by 10%\n    deadline: 2027-06-30\n    targets:\n      - { kpi: k, baseline: 10, target: 20, current: 11 }\n';
+    await client.open(outside, text);
+    const diagnostics = await client.waitForDiagnostics(outside, (list) => list.some((diagnostic) => diagnostic.code === 'deadline-missed'));
+    assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'deadline-missed'), 'judged as of 2028-01-15, the deadline has passed');
+  });
+});
+
+describe('language server: settings pushed by a client that cannot be asked', () => {
+  it('takes goalpost.today from workspace/didChangeConfiguration', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-lsp-'));
+    const client = await TestClient.start({ folders: [folder] });
+    try {
+      const uri = fileUri(path.join(folder, 'plan.goals.yaml'));
+      const text = 'goalpost: 1\ngoals:\n  - id: g\n    title: Grow Instagram sessions by 10%\n    deadline: 2027-06-30\n    targets:\n      - { kpi: k, baseline: 10, target: 20, current: 11 }\n';
+      await client.open(uri, text);
+      await client.waitForDiagnostics(uri);
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { goalpost: { today: '2028-01-15' } } });
+      const diagnostics = await client.waitForDiagnostics(uri, (list) => list.some((diagnostic) => diagnostic.code === 'deadline-missed'));
+      assert.ok(diagnostics.length > 0);
+    } finally {
+      assert.equal(await client.stop(), 0);
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
