@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateGoalsFile } from '../../bench/generate';
+import { json } from '../../server/src/cli/formatters/json';
 import { lint } from '../../server/src/core/lint';
 import { PARALLEL_THRESHOLD } from '../../server/src/node/parsePool';
 import { runCli } from '../helpers/cli';
@@ -19,22 +20,15 @@ describe('goalpost check of a large workspace (parsed in worker threads)', () =>
       fs.writeFileSync(path.join(folder, 'b.goals.yaml'), second);
       fs.writeFileSync(path.join(folder, '.goalpost.yaml'), 'today: 2027-05-15\n');
       const run = runCli(['check', '--format', 'json'], folder);
-      const expected = lint(
+      const findings = lint(
         [
           { file: 'a.goals.yaml', text: first },
           { file: 'b.goals.yaml', text: second },
         ],
         { clockToday: '2027-05-15' },
-      ).findings.map((finding) => ({
-        file: finding.file,
-        rule: finding.rule,
-        severity: finding.severity,
-        message: finding.message,
-        line: finding.range.start.line + 1,
-        column: finding.range.start.character + 1,
-        endLine: finding.range.end.line + 1,
-        endColumn: finding.range.end.character + 1,
-      }));
+      ).findings;
+      // The in-process findings through the same JSON formatter the CLI uses.
+      const expected = JSON.parse(json({ findings, files: ['a.goals.yaml', 'b.goals.yaml'], rules: [], version: '', color: false })).findings as { rule: string }[];
       assert.ok(expected.some((finding) => finding.rule === 'yaml-syntax') && expected.some((finding) => finding.rule === 'missing-owner'));
       assert.deepEqual(JSON.parse(run.stdout).findings, expected);
       assert.equal(run.status, 1);
