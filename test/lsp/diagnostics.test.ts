@@ -76,4 +76,16 @@ describe('language server: diagnostics over stdio', function () {
     await client.watched([{ uri: fileUri(marketing), type: FileChangeType.Deleted }]);
     assert.deepEqual(await client.waitForDiagnostics(fileUri(marketing), (diagnostics) => diagnostics.length === 0), []);
   });
+
+  it('clears, with a deleted file, the findings it caused in other files', async () => {
+    const marketing = fileUri(path.join(folder, 'marketing.goals.yaml'));
+    const copy = path.join(folder, 'copy.goals.yaml');
+    fs.writeFileSync(copy, 'goalpost: 1\ngoals:\n  - { id: ig-traffic, title: Increase website sessions from Instagram by 20%, department: marketing }\n');
+    await client.watched([{ uri: fileUri(copy), type: FileChangeType.Created }]);
+    const duplicated = await client.waitForDiagnostics(marketing, (diagnostics) => diagnostics.some((diagnostic) => diagnostic.code === 'duplicate-id'));
+    assert.deepEqual(duplicated.filter((diagnostic) => diagnostic.code === 'duplicate-id').map((diagnostic) => diagnostic.range.start), [{ line: 4, character: 8 }]);
+    fs.rmSync(copy);
+    await client.watched([{ uri: fileUri(copy), type: FileChangeType.Deleted }]);
+    assert.deepEqual(await client.waitForDiagnostics(marketing, (diagnostics) => diagnostics.length === 0), []);
+  });
 });
