@@ -139,7 +139,7 @@ describe('main()', () => {
     });
 
     it('is never used by the machine formats, even on a terminal', async () => {
-      for (const format of ['json', 'sarif', 'github', 'junit']) {
+      for (const format of ['json', 'sarif', 'github', 'gitlab', 'junit']) {
         assert.doesNotMatch((await check({ tty: true }, ['--format', format])).stdout, ANSI, format);
       }
     });

@@ -7,13 +7,15 @@ import { INTERNAL_ERROR, lint, sortFindings } from '../core/lint';
 import { rules } from '../core/rules';
 import type { Finding } from '../core/types';
 import { parseYaml, type ParsedYaml } from '../core/yaml';
+import { errorReason } from '../node/fsUtil';
 import { PARALLEL_THRESHOLD, ParsePool } from '../node/parsePool';
 import { UsageError } from './errors';
 import { CliConfigs, expandInputs, groupWorkspaces, readGoalsFile, relativeTo } from './files';
 import { summarize } from './formatters/format';
+import { summary } from './formatters/summary';
 import { formatters } from './formatters';
 import { version } from '../../../package.json';
-import { EXIT, type CheckOptions, type CliIO } from './io';
+import { EXIT, localDate, type CheckOptions, type CliIO } from './io';
 
 /** Runs a check and writes its report; resolves to the exit code. */
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CliIO): Promise<number> {
@@ -43,7 +45,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   }));
   const files = requested.map(relative);
   const sorted = sortFindings(shown, new Map(files.map((file, index) => [file, index])));
-  const report = formatters[options.format]({ findings: sorted, files, rules: rules.map((rule) => rule.meta), version, color: options.color && !options.outputFile });
+  const input = { findings: sorted, files, rules: rules.map((rule) => rule.meta), version, color: options.color && !options.outputFile };
+  const report = formatters[options.format](input);
   if (options.outputFile) {
     try {
       fs.mkdirSync(path.dirname(path.resolve(io.cwd, options.outputFile)), { recursive: true });
@@ -54,6 +57,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   } else {
     io.stdout(report);
   }
+  if (options.format === 'github' && io.env.GITHUB_STEP_SUMMARY) appendJobSummary(io.env.GITHUB_STEP_SUMMARY, summary(input), io);
   const counts = summarize(sorted);
   if (counts.error > 0) return EXIT.findings;
   if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && counts.warning > options.maxWarnings) {
@@ -61,6 +65,18 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/**
+ * Appends the job summary to the file GitHub Actions names in `$GITHUB_STEP_SUMMARY`. The summary is an
+ * extra: when it cannot be written, a warning says so and the check's result stands.
+ */
+function appendJobSummary(file: string, text: string, io: CliIO): void {
+  try {
+    fs.appendFileSync(path.resolve(io.cwd, file), text);
+  } catch (error) {
+    io.stderr(`goalpost: warning: cannot write the job summary to ${file} ($GITHUB_STEP_SUMMARY): ${errorReason(error)}\n`);
+  }
 }
 
 /**
@@ -76,10 +92,4 @@ async function parseAll(texts: readonly string[]): Promise<ParsedYaml[]> {
   } finally {
     await pool.close();
   }
-}
-
-/** The machine's local calendar date, `YYYY-MM-DD`: "today" as the person running the check means it. */
-function localDate(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

@@ -13,6 +13,12 @@ export interface CliIO {
   readonly now: () => Date;
 }
 
+/** The machine's local calendar date, `YYYY-MM-DD`: "today" as the person running the CLI means it. */
+export function localDate(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 

@@ -55,6 +55,22 @@ export function elapsedFraction(start: string | undefined, deadline: string | un
 /** Where a goal stands, as the tree, the preview and `goalpost tree` show it. */
 export type Status = 'done' | 'on-track' | 'at-risk' | 'off-track' | 'missed' | 'not-started' | 'no-data';
 
+/** Status words as people write them, shared by hover, code lens and `goalpost tree`. */
+export const STATUS_LABEL: Readonly<Record<Status, string>> = {
+  done: 'done',
+  'on-track': 'on track',
+  'at-risk': 'at risk',
+  'off-track': 'off track',
+  missed: 'missed',
+  'not-started': 'not started',
+  'no-data': 'no data',
+};
+
+/** A fraction as a whole percentage, "62%". */
+export function percent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
+
 /** Default margin by which progress may trail the linear pace before a goal counts as off track. */
 export const DEFAULT_PACE_MARGIN = 0.1;
 

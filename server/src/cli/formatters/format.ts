@@ -1,4 +1,5 @@
 /** The one signature every output format shares, as in Spectral and markdownlint-cli2. */
+import { createHash } from 'node:crypto';
 import type { RuleMeta } from '../../core/rule';
 import type { Finding, Severity } from '../../core/types';
 
@@ -28,4 +29,18 @@ export function summarize(findings: readonly Finding[]): Record<Severity, number
 /** "3 errors, 1 warning and 0 infos"-style wording: "2 errors", "1 warning". */
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * A fingerprint per finding that survives lines moving: a hash of rule, file, message and which occurrence
+ * of that triple it is, never the line. SARIF `partialFingerprints` and GitLab Code Quality share it.
+ */
+export function fingerprints(findings: readonly Finding[]): string[] {
+  const occurrences = new Map<string, number>();
+  return findings.map((finding) => {
+    const identity = `${finding.rule}\u0000${finding.file}\u0000${finding.message}`;
+    const occurrence = occurrences.get(identity) ?? 0;
+    occurrences.set(identity, occurrence + 1);
+    return createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32);
+  });
 }

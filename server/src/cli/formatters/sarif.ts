@@ -1,15 +1,14 @@
-import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { HOMEPAGE, ruleDocUrl } from '../../core/docs';
 import { INTERNAL_ERROR } from '../../core/lint';
 import type { Finding, Severity } from '../../core/types';
-import type { Formatter } from './format';
+import { fingerprints, type Formatter } from './format';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
 /**
  * SARIF 2.1.0 as GitHub code scanning accepts it: rules with descriptions and `helpUri`, 1-based regions,
- * and `partialFingerprints` that survive lines moving (rule, file, message and occurrence, not the line).
+ * and `partialFingerprints` that survive lines moving (see `fingerprints`).
  */
 export const sarif: Formatter = ({ findings, rules, version }) => {
   const descriptors: ReportingDescriptor[] = rules.map((meta) => ({
@@ -28,17 +27,14 @@ export const sarif: Formatter = ({ findings, rules, version }) => {
     descriptors.push({ id, name: id, shortDescription: { text }, helpUri: `${HOMEPAGE}/issues`, defaultConfiguration: { level: 'error' } });
   }
   const index = new Map(descriptors.map((descriptor, position) => [descriptor.id, position]));
-  const occurrences = new Map<string, number>();
-  const results: Result[] = findings.map((finding) => {
-    const identity = `${finding.rule}\u0000${finding.file}\u0000${finding.message}`;
-    const occurrence = occurrences.get(identity) ?? 0;
-    occurrences.set(identity, occurrence + 1);
+  const prints = fingerprints(findings);
+  const results: Result[] = findings.map((finding, position) => {
     const result: Result = {
       ruleId: finding.rule,
       level: LEVEL[finding.severity],
       message: { text: finding.message },
       locations: [location(finding.file, finding.range)],
-      partialFingerprints: { 'goalpost/v1': createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32) },
+      partialFingerprints: { 'goalpost/v1': prints[position] },
     };
     const ruleIndex = index.get(finding.rule);
     if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;

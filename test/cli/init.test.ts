@@ -1,0 +1,167 @@
+/**
+ * `goalpost init`: what it writes checks clean on the day it is written, whatever the day (December 31
+ * included), both in-process with an injected clock and as a real process; and it never overwrites.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { starterGoals } from '../../server/src/cli/init';
+import { main } from '../../server/src/cli/main';
+import { addDays } from '../../server/src/core/dates';
+import { lint } from '../../server/src/core/lint';
+import { assertBuilt, runCli } from '../helpers/cli';
+
+interface Captured {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `goalpost <argv>` in-process on the local date `today` (noon keeps it clear of time-zone edges). */
+async function run(argv: string[], cwd: string, today: string): Promise<Captured> {
+  let stdout = '';
+  let stderr = '';
+  const [year, month, day] = today.split('-').map(Number);
+  const code = await main({
+    argv,
+    cwd,
+    env: {},
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    stdoutIsTTY: false,
+    now: () => new Date(year, month - 1, day, 12),
+  });
+  return { code, stdout, stderr };
+}
+
+describe('goalpost init', () => {
+  let root: string;
+  let count = 0;
+  const fresh = () => {
+    const folder = path.join(root, `case-${++count}`);
+    fs.mkdirSync(folder);
+    return folder;
+  };
+
+  before(() => {
+    assertBuilt();
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-init-'));
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  describe('writes a strategy that checks clean on the day it is written', () => {
+    for (const today of ['2027-01-01', '2027-03-31', '2027-04-01', '2027-06-15', '2028-02-29', '2027-09-30', '2027-12-30', '2027-12-31']) {
+      it(`on ${today}`, async () => {
+        const cwd = fresh();
+        const init = await run(['init'], cwd, today);
+        assert.equal(init.stderr, '');
+        assert.equal(init.code, 0);
+        assert.deepEqual(fs.readdirSync(cwd).sort(), ['.goalpost.yaml', 'strategy.goals.yaml']);
+        assert.equal(
+          init.stdout,
+          `Created strategy.goals.yaml: a starter strategy for ${today.slice(0, 4)}, with comments on every section.\n` +
+            'Created .goalpost.yaml: the configuration for the goal files in that folder.\n' +
+            'Next: edit strategy.goals.yaml, then run `goalpost check strategy.goals.yaml` (and `goalpost tree strategy.goals.yaml` to see it as a tree).\n',
+        );
+
+        const inProcess = await run(['check', '--format', 'json'], cwd, today);
+        assert.deepEqual(JSON.parse(inProcess.stdout).findings, [], 'in-process check on the same day');
+        assert.equal(inProcess.code, 0);
+
+        const real = runCli(['check', '--today', today], cwd);
+        assert.equal(real.stderr, '');
+        assert.equal(real.stdout, '✔ 1 file checked, no problems.\n', 'the real process, its config and all');
+        assert.equal(real.status, 0);
+
+        const tree = await run(['tree'], cwd, today);
+        assert.equal(tree.code, 0);
+        assert.match(tree.stdout, new RegExp(`as of ${today}`));
+      });
+    }
+
+    it('on every day of a common and of a leap year (the starter text alone)', () => {
+      for (let today = '2027-01-01'; today <= '2028-12-31'; today = addDays(today, 1)) {
+        const analysis = lint([{ file: 'strategy.goals.yaml', text: starterGoals(today) }], { clockToday: today });
+        assert.deepEqual(
+          analysis.findings.map((finding) => `${finding.rule}: ${finding.message}`),
+          [],
+          `on ${today}`,
+        );
+      }
+    });
+
+    it('comments every section', () => {
+      const text = starterGoals('2027-05-15');
+      for (const section of ['period', 'objectives', 'departments', 'audiences', 'kpis', 'goals']) {
+        assert.match(text, new RegExp(`#[^\\n]*\\n(?:#[^\\n]*\\n)*${section}:`), `a comment right above \`${section}:\``);
+      }
+    });
+  });
+
+  describe('never overwrites', () => {
+    it('refuses an existing goals file: exit 2, one line, nothing written', async () => {
+      const cwd = fresh();
+      fs.writeFileSync(path.join(cwd, 'strategy.goals.yaml'), 'goalpost: 1\n# mine\n');
+      const { code, stdout, stderr } = await run(['init'], cwd, '2027-05-15');
+      assert.equal(code, 2);
+      assert.equal(stdout, '');
+      assert.equal(stderr, 'goalpost: strategy.goals.yaml already exists; nothing was written\n');
+      assert.equal(fs.readFileSync(path.join(cwd, 'strategy.goals.yaml'), 'utf8'), 'goalpost: 1\n# mine\n');
+      assert.deepEqual(fs.readdirSync(cwd), ['strategy.goals.yaml'], 'no config either');
+    });
+
+    it('refuses the same way as a real process', () => {
+      const cwd = fresh();
+      fs.writeFileSync(path.join(cwd, 'plan.goals.yaml'), 'goalpost: 1\n');
+      const { status, stdout, stderr } = runCli(['init', 'plan.goals.yaml'], cwd);
+      assert.equal(status, 2);
+      assert.equal(stdout, '');
+      assert.equal(stderr, 'goalpost: plan.goals.yaml already exists; nothing was written\n');
+    });
+
+    it('keeps an existing .goalpost.yaml in the folder', async () => {
+      const cwd = fresh();
+      fs.writeFileSync(path.join(cwd, '.goalpost.yaml'), 'rules:\n  kpi-unused: off\n');
+      const { code, stdout } = await run(['init'], cwd, '2027-05-15');
+      assert.equal(code, 0);
+      assert.equal(fs.readFileSync(path.join(cwd, '.goalpost.yaml'), 'utf8'), 'rules:\n  kpi-unused: off\n');
+      assert.match(stdout, /^Kept the configuration that already applies there, \.goalpost\.yaml\.$/m);
+    });
+
+    it('writes no config under a folder whose parent config already applies (that would split its workspace)', async () => {
+      const cwd = fresh();
+      fs.writeFileSync(path.join(cwd, '.goalpost.yml'), 'today: 2027-05-15\n');
+      const { code, stdout } = await run(['init', 'teams/sales.goals.yaml'], cwd, '2027-05-15');
+      assert.equal(code, 0);
+      assert.deepEqual(fs.readdirSync(path.join(cwd, 'teams')), ['sales.goals.yaml']);
+      assert.match(stdout, /^Created teams\/sales\.goals\.yaml: /m);
+      assert.match(stdout, /^Kept the configuration that already applies there, \.goalpost\.yml\.$/m);
+    });
+  });
+
+  describe('the file argument', () => {
+    it('names the file, creating its folders', async () => {
+      const cwd = fresh();
+      const { code } = await run(['init', 'strategy/2027/marketing.goals.yml'], cwd, '2027-05-15');
+      assert.equal(code, 0);
+      assert.deepEqual(fs.readdirSync(path.join(cwd, 'strategy', '2027')).sort(), ['.goalpost.yaml', 'marketing.goals.yml']);
+    });
+
+    it('may be a folder, which gets strategy.goals.yaml', async () => {
+      const cwd = fresh();
+      fs.mkdirSync(path.join(cwd, 'goals'));
+      const { code } = await run(['init', 'goals'], cwd, '2027-05-15');
+      assert.equal(code, 0);
+      assert.ok(fs.existsSync(path.join(cwd, 'goals', 'strategy.goals.yaml')));
+    });
+
+    it('must be a goals file name, which `check` would find: exit 2, nothing written', async () => {
+      const cwd = fresh();
+      const { code, stderr } = await run(['init', 'strategy.yaml'], cwd, '2027-05-15');
+      assert.equal(code, 2);
+      assert.equal(stderr, 'goalpost: strategy.yaml is not a goals file name (Goalpost finds *.goals.yaml and *.goals.yml); nothing was written\n');
+      assert.deepEqual(fs.readdirSync(cwd), []);
+    });
+  });
+});
