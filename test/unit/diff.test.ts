@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { diffStrategies, findingOwners, isEmptyDiff, DIFF_SECTIONS, KIND_OF_SECTION, type DiffSide, type FieldChange, type StrategyDiff } from '../../server/src/core/diff';
-import { text } from '../../server/src/cli/formatters/diff-markdown';
+import { diffMarkdown, text } from '../../server/src/cli/formatters/diff-markdown';
 import { lint } from '../../server/src/core/lint';
 import { parseYaml } from '../../server/src/core/yaml';
 import { TODAY } from '../helpers/lint';
@@ -273,5 +273,19 @@ describe('diffStrategies (core/diff.ts)', () => {
 describe('diff markdown escaping', () => {
   it('shows user text as written without forming HTML, mentions or issue links', () => {
     assert.equal(text('Reach @team <b>|</b> #12 & $5'), 'Reach @\u200bteam &lt;b&gt;\\|&lt;/b&gt; #\u200b12 &amp; \\$5');
+  });
+});
+
+describe('diff markdown notes on files with YAML errors', () => {
+  const side = (unparsable: string[]) => ({ models: [], findings: [], unparsable });
+  const render = (base: string[], head: string[]) =>
+    diffMarkdown({ diff: diffStrategies(side(base), side(head)), base: { revision: 'v1', commit: 'c1' }, head: { revision: 'v2', commit: 'c2' } });
+
+  it('explains a file broken on one side, and only lists one broken on both', () => {
+    const markdown = render(['fixed.goals.yaml', 'still.goals.yaml'], ['still.goals.yaml', 'broken.goals.yaml']);
+    assert.match(markdown, /`fixed\.goals\.yaml` has YAML errors in the base revision/);
+    assert.match(markdown, /`broken\.goals\.yaml` has YAML errors in the head/);
+    assert.match(markdown, /Left out, with YAML errors in both revisions: `still\.goals\.yaml`\./);
+    assert.doesNotMatch(markdown, /`still\.goals\.yaml` has YAML errors in the/);
   });
 });

@@ -36,9 +36,14 @@ export const diffMarkdown: DiffFormatter = ({ diff, base, head }) => {
   out.push(`| Introduced | ${SEVERITY_ORDER.map((severity) => introduced[severity]).join(' | ')} |`);
   out.push(`| Fixed | ${SEVERITY_ORDER.map((severity) => fixed[severity]).join(' | ')} |`);
 
+  // A file broken on one side only changes what the diff shows; one broken on both sides is only left out.
+  const brokenInHead = new Set(diff.files.unparsableInHead);
+  const brokenInBase = new Set(diff.files.unparsableInBase);
+  const brokenInBoth = diff.files.unparsableInBase.filter((file) => brokenInHead.has(file));
   const notes = [
-    ...diff.files.unparsableInBase.map((file) => `> [!NOTE]\n> ${code(file)} has YAML errors in the base revision, so its items there are left out: those it holds in the head show as added.`),
-    ...diff.files.unparsableInHead.map((file) => `> [!WARNING]\n> ${code(file)} has YAML errors in the head, so its items there are left out: those it held in the base show as removed.`),
+    ...diff.files.unparsableInBase.filter((file) => !brokenInHead.has(file)).map((file) => `> [!NOTE]\n> ${code(file)} has YAML errors in the base revision, so its items there are left out: those it holds in the head show as added.`),
+    ...diff.files.unparsableInHead.filter((file) => !brokenInBase.has(file)).map((file) => `> [!WARNING]\n> ${code(file)} has YAML errors in the head, so its items there are left out: those it held in the base show as removed.`),
+    ...(brokenInBoth.length > 0 ? [`> [!NOTE]\n> Left out, with YAML errors in both revisions: ${brokenInBoth.map(code).join(', ')}.`] : []),
   ];
   if (notes.length > 0) out.push('', notes.join('\n\n'));
 
