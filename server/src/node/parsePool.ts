@@ -23,7 +23,7 @@ export interface ParseResponse {
 
 /** A few hundred goals in the usual layout: what `warm` has each worker parse. */
 export const WARM_UP_SAMPLE = Array.from(
-  { length: 300 },
+  { length: 40 },
   (_, index) =>
     `  - id: warm-up-${index}\n    title: Increase website sessions from Instagram by 20% (${index})\n    department: marketing\n    supports: [grow-revenue]\n` +
     `    platform: instagram\n    start: 2027-01-01\n    deadline: "2027-12-31"\n    targets:\n      - { kpi: sessions, baseline: 1000, target: 1200, current: 1100 }\n` +
