@@ -1,6 +1,6 @@
 import type { FieldChange, ItemChange, ItemSummary, KindDiff, StrategyDiff, TargetSummary } from '../../core/diff';
 import { DIFF_SECTIONS } from '../../core/diff';
-import type { Finding } from '../../core/types';
+import { jsonFinding } from './json';
 import type { DiffFormatter } from './diff-format';
 import { summarize } from './format';
 
@@ -48,7 +48,7 @@ export const diffJson: DiffFormatter = ({ diff, base, head }) => {
     },
     files: diff.files,
     ...Object.fromEntries(DIFF_SECTIONS.map((section) => [section, kind(diff, section)])),
-    findings: { introduced: diff.findings.introduced.map(finding), fixed: diff.findings.fixed.map(finding) },
+    findings: { introduced: diff.findings.introduced.map(jsonFinding), fixed: diff.findings.fixed.map(jsonFinding) },
   };
   return `${JSON.stringify(output, null, 2)}\n`;
 };
@@ -97,15 +97,3 @@ function target(summary: TargetSummary) {
   };
 }
 
-function finding(value: Finding) {
-  return {
-    file: value.file,
-    rule: value.rule,
-    severity: value.severity,
-    message: value.message,
-    line: value.range.start.line + 1,
-    column: value.range.start.character + 1,
-    endLine: value.range.end.line + 1,
-    endColumn: value.range.end.character + 1,
-  };
-}
