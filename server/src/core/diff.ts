@@ -10,6 +10,7 @@
  */
 import type { Analysis } from './lint';
 import type { Audience, Department, Goal, GoalsModel, Item, ItemKind, Kpi, Objective, Target } from './model';
+import { itemTitle } from './naming';
 import type { Finding, Position, Range, Severity } from './types';
 
 /** One revision as the diff sees it. */
@@ -269,7 +270,7 @@ function diffKind<T extends Item>(
 }
 
 function summary(item: Item): ItemSummary {
-  const title = item.kind === 'objective' || item.kind === 'goal' ? item.title : item.name;
+  const title = itemTitle(item);
   return { id: item.id as string, ...(title !== undefined && { title }), file: item.file };
 }
 

@@ -29,6 +29,11 @@ export function itemLabel(item: Item, capital = true): string {
   return capital ? name.charAt(0).toUpperCase() + name.slice(1) : name;
 }
 
+/** An item's own title: the `title` of an objective or goal, the `name` of the other kinds. */
+export function itemTitle(item: Item): string | undefined {
+  return item.kind === 'objective' || item.kind === 'goal' ? item.title : item.name;
+}
+
 /** Formats a list of ids as "`a`, `b` and `c`". */
 export function idList(ids: readonly string[]): string {
   const quoted = ids.map(code);

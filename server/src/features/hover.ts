@@ -8,12 +8,14 @@ import { URI, Utils } from 'vscode-uri';
 import { ruleDocUrl } from '../core/docs';
 import { spanToRange } from '../core/locate';
 import { SECTION_OF, type Item, type ItemKind, type Target } from '../core/model';
+import { itemTitle } from '../core/naming';
 import { buildOutline } from '../core/outline';
 import { rulesById } from '../core/rules';
 import type { Finding, Path } from '../core/types';
 import type { Workspace } from '../core/workspace';
 import type { DocumentContext } from './context';
 import { STATUS_LABEL, goalStanding, percent } from './goalSummary';
+import { samePath } from './samePlace';
 import { keyAt } from './schemaKeys';
 
 const SEPARATOR = '\n\n---\n\n';
@@ -143,7 +145,7 @@ function findingSection(finding: Finding): string {
 /** "Marketing (`marketing`)", or just "`marketing`" when no such item is defined. */
 function nameOf(workspace: Workspace, kind: ItemKind, id: string): string {
   const item = workspace.find(kind, id);
-  const name = item && (item.kind === 'objective' || item.kind === 'goal' ? item.title : item.name);
+  const name = item && itemTitle(item);
   return name !== undefined ? `${escape(name)} (${inlineCode(id)})` : inlineCode(id);
 }
 
@@ -157,10 +159,6 @@ function contains(range: Range, position: Position): boolean {
   if (before(position, range.start)) return false;
   const empty = range.start.line === range.end.line && range.start.character === range.end.character;
   return empty ? !before(range.start, position) : before(position, range.end);
-}
-
-function samePath(a: Path, b: Path): boolean {
-  return a.length === b.length && a.every((segment, index) => segment === b[index]);
 }
 
 /** User text shown as markdown text, not markup: a title with `*` or `_` stays as written. */

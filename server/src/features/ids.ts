@@ -9,6 +9,7 @@ import type { Item, Reference } from '../core/model';
 import type { Path, Position, Range } from '../core/types';
 import type { Span } from '../core/yaml';
 import type { DocumentContext } from './context';
+import { samePath } from './samePlace';
 
 /** The id under the cursor, and whether it is written as an item's `id` or in a reference field. */
 export interface IdAt {
@@ -73,8 +74,4 @@ function occurrence(context: DocumentContext, role: Occurrence['role'], uri: str
   if (!spans.exact) return { role, uri, range: spanToRange(lines, spans.head) };
   const span = spans.value;
   return { role, uri, range: spanToRange(lines, span), source: { span, text: file.text.slice(span.start, span.end) } };
-}
-
-function samePath(a: Path, b: Path): boolean {
-  return a.length === b.length && a.every((segment, index) => segment === b[index]);
 }

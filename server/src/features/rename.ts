@@ -5,15 +5,13 @@
  */
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { Utils, URI } from 'vscode-uri';
-import goalsSchema from '../../../schemas/goals.schema.json';
 import { spanToRange } from '../core/locate';
 import { code, itemLabel } from '../core/naming';
 import { parseYaml } from '../core/yaml';
 import type { DocumentContext } from './context';
 import { definitionsOf, idAt, referencesTo, type IdAt, type Occurrence } from './ids';
-
-/** The schema's own id pattern, so that a rename can never produce an id the schema rule rejects. */
-const ID_PATTERN = new RegExp(goalsSchema.definitions.id.pattern);
+import { isQuoted } from './quotes';
+import { ID_PATTERN } from './schemaKeys';
 
 /** What prepareRename answers: the scalar to rename and its id. */
 export interface RenameTarget {
@@ -75,10 +73,6 @@ function editable(occurrence: Occurrence, id: string): boolean {
   if (text === undefined || text === '' || /[\r\n]/.test(text) || /^[|>]/.test(text)) return false;
   const value = parseYaml(text).value;
   return value === id || (typeof value === 'number' && String(value) === id);
-}
-
-function isQuoted(text: string): boolean {
-  return text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0];
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * What the goals schema says about keys and values, for completion and hover: the keys a mapping may hold
- * (with their descriptions), and the enum values and known values of a key. Read from the schema itself so
- * that editor help can never drift from validation.
+ * What the goals schema says about keys and values, for completion, hover, code actions and rename: the keys
+ * a mapping may hold (with their descriptions), the enum values and known values of a key, and what an id may
+ * look like. Read from the schema itself so that editor help can never drift from validation.
  */
 import goalsSchema from '../../../schemas/goals.schema.json';
 import type { Path } from '../core/types';
@@ -28,6 +28,9 @@ export interface SchemaKey {
 }
 
 const ROOT = goalsSchema as unknown as SchemaNode & { readonly definitions: Readonly<Record<string, SchemaNode>> };
+
+/** What an id may look like: the schema's own `id` pattern, so that no edit writes an id the schema rejects. */
+export const ID_PATTERN = new RegExp(goalsSchema.definitions.id.pattern);
 
 /** A node with its `$ref`s followed; the referring node's own fields (its description) win. */
 export function resolve(node: SchemaNode): SchemaNode {

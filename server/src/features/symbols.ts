@@ -3,7 +3,7 @@ import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-la
 import type { Analysis } from '../core/lint';
 import { spanToRange, type LineIndex } from '../core/locate';
 import { ITEM_KINDS, SECTION_OF, type Goal, type GoalsModel, type Item, type ItemKind, type Target } from '../core/model';
-import { kindNoun } from '../core/naming';
+import { itemTitle, kindNoun } from '../core/naming';
 import type { Path, Range } from '../core/types';
 import type { ParsedYaml, Span } from '../core/yaml';
 import type { Project } from '../project';
@@ -59,7 +59,7 @@ export function workspaceSymbols(project: Project, query: string): WorkspaceSymb
       const found: { range: Range; symbol: WorkspaceSymbol }[] = [];
       for (const kind of ITEM_KINDS) {
         for (const item of itemsOf(model, kind)) {
-          const title = titleOf(item);
+          const title = itemTitle(item);
           if (wanted !== '' && !isSubsequence(wanted, item.id ?? '') && !isSubsequence(wanted, title ?? '')) continue;
           const range = idRange(analysis, item);
           found.push({ range, symbol: { name: nameOf(item), kind: KIND[item.kind], ...(title !== undefined && { containerName: title }), location: { uri: item.file, range } } });
@@ -74,7 +74,7 @@ export function workspaceSymbols(project: Project, query: string): WorkspaceSymb
 }
 
 function itemSymbol(parsed: ParsedYaml, lines: LineIndex, item: Item): DocumentSymbol {
-  const title = titleOf(item);
+  const title = itemTitle(item);
   const children = item.kind === 'goal' ? targetSymbols(parsed, lines, item) : undefined;
   return {
     name: nameOf(item),
@@ -121,10 +121,6 @@ function itemsOf(model: GoalsModel, kind: ItemKind): readonly Item[] {
 /** The id, or "goal 3" for an item without one: editors refuse symbols with an empty name. */
 function nameOf(item: Item): string {
   return item.id ?? `${kindNoun(item.kind)} ${Number(item.path[1]) + 1}`;
-}
-
-function titleOf(item: Item): string | undefined {
-  return item.kind === 'objective' || item.kind === 'goal' ? item.title : item.name;
 }
 
 /** The whole node at a path, without the line breaks a block collection's span ends with. */
