@@ -3,6 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
+import { generateGoalsFile } from '../../bench/generate';
+import { lint } from '../../server/src/core/lint';
+import { PARALLEL_THRESHOLD } from '../../server/src/node/parsePool';
 import { fileUri, TestClient } from '../helpers/lspClient';
 
 const COMPANY = `goalpost: 1
@@ -87,5 +90,19 @@ describe('language server: diagnostics over stdio', function () {
     fs.rmSync(copy);
     await client.watched([{ uri: fileUri(copy), type: FileChangeType.Deleted }]);
     assert.deepEqual(await client.waitForDiagnostics(marketing, (diagnostics) => diagnostics.length === 0), []);
+  });
+
+  it('gives a large file, parsed partly in a worker thread, the same diagnostics as the engine in-process', async () => {
+    const text = generateGoalsFile(600).replace('    department: marketing\n', '').replace('funnel: conversion', 'funnel: sales');
+    assert.ok(text.length > PARALLEL_THRESHOLD, 'large enough for the worker');
+    // A workspace of its own (its own config), so the other files of the folder do not meet its ids.
+    fs.mkdirSync(path.join(folder, 'big'));
+    fs.writeFileSync(path.join(folder, 'big', '.goalpost.yaml'), 'today: 2027-05-15\n');
+    const file = path.join(folder, 'big', 'big.goals.yaml');
+    const expected = lint([{ file: 'big', text }], { clockToday: '2027-05-15' }).findings.map((finding) => [finding.rule, finding.range.start.line, finding.message]);
+    assert.ok(expected.length >= 2);
+    await client.open(fileUri(file), text);
+    const diagnostics = await client.waitForDiagnostics(fileUri(file), (list) => list.length > 0);
+    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.message]), expected);
   });
 });
