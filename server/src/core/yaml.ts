@@ -271,36 +271,35 @@ function mayNestTooDeep(text: string): boolean {
 /** A line that starts with half MAX_DEPTH characters of indentation and indicators. */
 const WIDE_LINE_START = new RegExp(`^[ \\t?:-]{${MAX_DEPTH / 2},}`, 'm');
 
-/** Every comment token of the CST, walking it without recursion through the fields that hold tokens. */
+/** Every comment token of the CST, in text order. */
 function collectComments(tokens: unknown[], into: YamlComment[]): void {
-  const items: unknown[] = [...tokens];
-  while (items.length > 0) {
-    const item = items.pop();
-    if (item === null || typeof item !== 'object') continue;
-    if (Array.isArray(item)) {
-      for (const entry of item) if (entry !== null && typeof entry === 'object') items.push(entry);
-      continue;
+  walkCst(tokens, (token) => {
+    if (token.type !== 'comment') return true;
+    if (typeof token.offset === 'number' && typeof token.source === 'string') {
+      into.push({ span: { start: token.offset, end: token.offset + token.source.length }, text: token.source.slice(1) });
     }
-    const token = item as CstNode & { source?: unknown };
-    if (token.type === 'comment') {
-      if (typeof token.offset === 'number' && typeof token.source === 'string') {
-        into.push({ span: { start: token.offset, end: token.offset + token.source.length }, text: token.source.slice(1) });
-      }
-      continue;
-    }
-    for (const field of CST_CHILDREN) {
-      const child = token[field];
-      if (child !== null && typeof child === 'object') items.push(child);
-    }
-  }
+    return false;
+  });
   into.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** The offset of the first collection nested deeper than MAX_DEPTH, walking the CST without recursion. */
+/** The offset of the first collection nested deeper than MAX_DEPTH. */
 function deepestOffset(tokens: unknown[]): number | undefined {
+  let tooDeep: number | undefined;
+  walkCst(tokens, (token, depth) => {
+    if (depth > MAX_DEPTH && typeof token.offset === 'number' && (tooDeep === undefined || token.offset < tooDeep)) tooDeep = token.offset;
+    return true;
+  });
+  return tooDeep;
+}
+
+/**
+ * Visits every token of the CST with its collection depth, without recursion (the input may be deeply
+ * nested), through only the fields that hold tokens. `visit` returns false to skip a token's children.
+ */
+function walkCst(tokens: unknown[], visit: (token: CstNode, depth: number) => boolean): void {
   const items: unknown[] = [...tokens];
   const depths: number[] = tokens.map(() => 0);
-  let tooDeep: number | undefined;
   while (items.length > 0) {
     const item = items.pop();
     const outer = depths.pop() as number;
@@ -315,7 +314,7 @@ function deepestOffset(tokens: unknown[]): number | undefined {
     const token = item as CstNode;
     const collection = token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
     const depth = collection ? outer + 1 : outer;
-    if (depth > MAX_DEPTH && typeof token.offset === 'number' && (tooDeep === undefined || token.offset < tooDeep)) tooDeep = token.offset;
+    if (!visit(token, depth)) continue;
     for (const field of CST_CHILDREN) {
       const child = token[field];
       if (child !== null && typeof child === 'object') {
@@ -324,13 +323,12 @@ function deepestOffset(tokens: unknown[]): number | undefined {
       }
     }
   }
-  return tooDeep;
 }
 
 /** The fields of CST tokens and collection items that can hold other tokens. */
 const CST_CHILDREN = ['start', 'key', 'sep', 'value', 'items', 'end', 'props'] as const;
 
-type CstNode = { type?: unknown; offset?: unknown } & Partial<Record<(typeof CST_CHILDREN)[number], unknown>>;
+type CstNode = { type?: unknown; offset?: unknown; source?: unknown } & Partial<Record<(typeof CST_CHILDREN)[number], unknown>>;
 
 /** The parser says only "Map keys must be unique" at the key's first character; name the key and span it. */
 function duplicateKey(text: string, at: Span): YamlProblem {
