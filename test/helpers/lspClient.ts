@@ -3,6 +3,8 @@
  * to it with vscode-languageserver-protocol. Waits on notifications, never sleeps.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
@@ -138,4 +140,15 @@ export class TestClient {
 /** The file URI of an absolute path. */
 export function fileUri(fsPath: string): string {
   return URI.file(fsPath).toString();
+}
+
+/**
+ * A temporary workspace folder holding `.goalpost.yaml` (`today: 2027-05-15`, so date rules are
+ * reproducible) and the given goal files (name → text). Returns its absolute path; remove it after the test.
+ */
+export function writeWorkspace(files: Record<string, string>): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-lsp-'));
+  fs.writeFileSync(path.join(folder, '.goalpost.yaml'), 'today: 2027-05-15\n');
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), text);
+  return folder;
 }

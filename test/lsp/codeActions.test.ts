@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodeActionKind, CodeActionRequest, DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { applyWorkspaceEdit } from '../helpers/applyEdits';
-import { fileUri, TestClient } from '../helpers/lspClient';
+import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
 import { rangeOf, rangeWithin } from '../helpers/textRanges';
 
 /** On disk, never opened: the period (ending 2027-11-30, so a deadline fix visibly comes from it), objectives and departments. */
@@ -52,9 +51,7 @@ describe('language server: code actions over stdio', function () {
   let uri: string;
 
   beforeEach(async () => {
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-lsp-'));
-    fs.writeFileSync(path.join(folder, '.goalpost.yaml'), 'today: 2027-05-15\n');
-    fs.writeFileSync(path.join(folder, 'company.goals.yaml'), COMPANY);
+    folder = writeWorkspace({ 'company.goals.yaml': COMPANY });
     // Not on disk: the editor holds the only copy, as for a file being written.
     uri = fileUri(path.join(folder, 'marketing.goals.yaml'));
     client = await TestClient.start({ folders: [folder] });

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodeLensRequest, type CodeLens, type Range } from 'vscode-languageserver-protocol/node';
-import { fileUri, TestClient } from '../helpers/lspClient';
+import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
 
 const COMPANY = `goalpost: 1
 period: { start: 2027-01-01, end: 2027-12-31 }
@@ -64,10 +63,7 @@ describe('language server: code lens over stdio', function () {
   let uri: string;
 
   beforeEach(async () => {
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-lsp-'));
-    fs.writeFileSync(path.join(folder, '.goalpost.yaml'), 'today: 2027-05-15\n');
-    fs.writeFileSync(path.join(folder, 'company.goals.yaml'), COMPANY);
-    fs.writeFileSync(path.join(folder, 'marketing.goals.yaml'), MARKETING);
+    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING });
     uri = fileUri(path.join(folder, 'marketing.goals.yaml'));
     client = await TestClient.start({ folders: [folder] });
   });

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   CompletionItemKind,
@@ -11,7 +10,7 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { fileUri, TestClient } from '../helpers/lspClient';
+import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
 import { markedOnce } from '../helpers/marked';
 
 const COMPANY = `goalpost: 1
@@ -52,10 +51,7 @@ describe('language server: completion over stdio', function () {
   let opened: boolean;
 
   beforeEach(async () => {
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-lsp-'));
-    fs.writeFileSync(path.join(folder, '.goalpost.yaml'), 'today: 2027-05-15\n');
-    fs.writeFileSync(path.join(folder, 'company.goals.yaml'), COMPANY);
-    fs.writeFileSync(path.join(folder, 'marketing.goals.yaml'), `${KPIS}goals:\n${IG_TRAFFIC}`);
+    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': `${KPIS}goals:\n${IG_TRAFFIC}` });
     uri = fileUri(path.join(folder, 'marketing.goals.yaml'));
     opened = false;
     client = await TestClient.start({ folders: [folder] });

@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import { generateGoalsFile } from '../../bench/generate';
 import { lint } from '../../server/src/core/lint';
 import { PARALLEL_THRESHOLD } from '../../server/src/node/parsePool';
-import { fileUri, TestClient } from '../helpers/lspClient';
+import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
 
 const COMPANY = `goalpost: 1
 period: { start: 2027-01-01, end: 2027-12-31 }
@@ -37,10 +36,7 @@ describe('language server: diagnostics over stdio', function () {
   let client: TestClient;
 
   beforeEach(async () => {
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-lsp-'));
-    fs.writeFileSync(path.join(folder, '.goalpost.yaml'), 'today: 2027-05-15\n');
-    fs.writeFileSync(path.join(folder, 'company.goals.yaml'), COMPANY);
-    fs.writeFileSync(path.join(folder, 'marketing.goals.yaml'), MARKETING);
+    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING });
     client = await TestClient.start({ folders: [folder] });
   });
 

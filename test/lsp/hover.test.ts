@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { HoverRequest, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-protocol/node';
-import { fileUri, TestClient } from '../helpers/lspClient';
+import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
 import { marked } from '../helpers/marked';
 
 const COMPANY = `goalpost: 1
@@ -69,10 +68,7 @@ describe('language server: hover over stdio', function () {
   let diagnostics: Diagnostic[];
 
   before(async () => {
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-lsp-'));
-    fs.writeFileSync(path.join(folder, '.goalpost.yaml'), 'today: 2027-05-15\n');
-    fs.writeFileSync(path.join(folder, 'company.goals.yaml'), COMPANY);
-    fs.writeFileSync(path.join(folder, 'marketing.goals.yaml'), TEXT);
+    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': TEXT });
     uri = fileUri(path.join(folder, 'marketing.goals.yaml'));
     client = await TestClient.start({ folders: [folder] });
     await client.open(uri, TEXT);

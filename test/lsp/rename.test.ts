@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   ErrorCodes,
@@ -13,7 +12,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { applyWorkspaceEdit } from '../helpers/applyEdits';
-import { fileUri, TestClient } from '../helpers/lspClient';
+import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
 import { cursorOn, rangeOf, rangeWithin } from '../helpers/textRanges';
 
 const COMPANY = `goalpost: 1
@@ -61,11 +60,7 @@ describe('language server: rename over stdio', function () {
   let uris: { company: string; marketing: string; brand: string };
 
   beforeEach(async () => {
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-lsp-'));
-    fs.writeFileSync(path.join(folder, '.goalpost.yaml'), 'today: 2027-05-15\n');
-    fs.writeFileSync(path.join(folder, 'company.goals.yaml'), COMPANY);
-    fs.writeFileSync(path.join(folder, 'marketing.goals.yaml'), MARKETING);
-    fs.writeFileSync(path.join(folder, 'brand.goals.yaml'), BRAND);
+    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING, 'brand.goals.yaml': BRAND });
     uris = {
       company: fileUri(path.join(folder, 'company.goals.yaml')),
       marketing: fileUri(path.join(folder, 'marketing.goals.yaml')),

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { DocumentSymbolRequest, SymbolKind, WorkspaceSymbolRequest, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
-import { fileUri, TestClient } from '../helpers/lspClient';
+import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
 import { rangeFromTo, rangeOf, rangeWithin } from '../helpers/textRanges';
 
 const COMPANY = `goalpost: 1
@@ -42,10 +41,7 @@ describe('language server: document and workspace symbols over stdio', function 
   let marketing: string;
 
   beforeEach(async () => {
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-lsp-'));
-    fs.writeFileSync(path.join(folder, '.goalpost.yaml'), 'today: 2027-05-15\n');
-    fs.writeFileSync(path.join(folder, 'company.goals.yaml'), COMPANY);
-    fs.writeFileSync(path.join(folder, 'marketing.goals.yaml'), MARKETING);
+    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING });
     company = fileUri(path.join(folder, 'company.goals.yaml'));
     marketing = fileUri(path.join(folder, 'marketing.goals.yaml'));
     client = await TestClient.start({ folders: [folder] });
