@@ -1,37 +1,25 @@
-/** `goalpost check`: find files, group them into workspaces, lint, format, and pick the exit code. */
+/** `goalpost check`: lint the requested files' workspaces, format the findings, and pick the exit code. */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { IncrementalParser } from '../core/incremental';
-import { INTERNAL_ERROR, lint, sortFindings } from '../core/lint';
+import { INTERNAL_ERROR, sortFindings } from '../core/lint';
 import { rules } from '../core/rules';
 import type { Finding } from '../core/types';
-import { parseYaml, type ParsedYaml } from '../core/yaml';
 import { errorReason } from '../node/fsUtil';
-import { PARALLEL_THRESHOLD, ParsePool } from '../node/parsePool';
 import { UsageError } from './errors';
-import { CliConfigs, expandInputs, groupWorkspaces, readGoalsFile, relativeTo } from './files';
+import { analyzeInputs } from './analyze';
+import { relativeTo } from './files';
 import { summarize } from './formatters/format';
 import { summary } from './formatters/summary';
 import { formatters } from './formatters';
 import { version } from '../../../package.json';
-import { EXIT, localDate, type CheckOptions, type CliIO } from './io';
+import { EXIT, type CheckOptions, type CliIO } from './io';
 
 /** Runs a check and writes its report; resolves to the exit code. */
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CliIO): Promise<number> {
-  const resolver = new CliConfigs(io.cwd, options.config);
-  const requested = expandInputs(paths, io.cwd, resolver);
+  const { requested, workspaces } = await analyzeInputs(paths, options, io);
   const wanted = new Set(requested);
-  const groups = groupWorkspaces(requested, resolver).map((group) => ({
-    ...group,
-    texts: group.files.map((file) => readGoalsFile(file, io.cwd)),
-  }));
-  const parsed = await parseAll(groups.flatMap((group) => group.texts));
   const findings: Finding[] = [];
-  let next = 0;
-  for (const group of groups) {
-    const sources = group.files.map((file, index) => ({ file, text: group.texts[index], parsed: parsed[next++], config: group.config?.config }));
-    const analysis = lint(sources, { today: options.today, clockToday: localDate(io.now()) });
+  for (const { group, analysis } of workspaces) {
     // A rule that threw is reported on the workspace's first file; move it onto a requested one, never drop it.
     const shownOn = group.files.find((file) => wanted.has(file)) ?? '';
     const moved = analysis.findings.map((finding) => (finding.rule === INTERNAL_ERROR && !wanted.has(finding.file) ? { ...finding, file: shownOn } : finding));
@@ -79,17 +67,3 @@ function appendJobSummary(file: string, text: string, io: CliIO): void {
   }
 }
 
-/**
- * Parses every text, in worker threads when the input is large enough to repay starting them: parsing
- * dominates a check and the YAML library is single-threaded.
- */
-async function parseAll(texts: readonly string[]): Promise<ParsedYaml[]> {
-  const total = texts.reduce((sum, text) => sum + text.length, 0);
-  if (total < PARALLEL_THRESHOLD || os.availableParallelism() < 2) return texts.map((text) => parseYaml(text));
-  const pool = new ParsePool();
-  try {
-    return await Promise.all(texts.map((text) => new IncrementalParser().parseWith(text, pool.parseMany)));
-  } finally {
-    await pool.close();
-  }
-}

@@ -1,10 +1,9 @@
 /** `goalpost tree`: the strategy as a terminal tree, objectives → goals → targets, with progress and status. */
 import * as path from 'node:path';
-import { lint } from '../core/lint';
 import { buildOutline, type OutlineNode } from '../core/outline';
-import { CliConfigs, expandInputs, groupWorkspaces, readGoalsFile } from './files';
+import { analyzeInputs } from './analyze';
 import { summarize } from './formatters/format';
-import { EXIT, localDate, type CliIO } from './io';
+import { EXIT, type CliIO } from './io';
 import { renderTree, type TreeWorkspace } from './treeText';
 
 /** Options of `goalpost tree`. */
@@ -18,12 +17,9 @@ export interface TreeOptions {
  * whatever the findings (the tree informs, `check` judges); usage and I/O errors throw UsageError (exit 2).
  */
 export async function runTree(paths: readonly string[], options: TreeOptions, io: CliIO): Promise<number> {
-  const resolver = new CliConfigs(io.cwd);
-  const requested = expandInputs(paths, io.cwd, resolver);
-  const wanted = new Set(requested);
-  const workspaces: TreeWorkspace[] = groupWorkspaces(requested, resolver).map((group) => {
-    const sources = group.files.map((file) => ({ file, text: readGoalsFile(file, io.cwd), config: group.config?.config }));
-    const analysis = lint(sources, { today: options.today, clockToday: localDate(io.now()) });
+  const analyzed = await analyzeInputs(paths, options, io);
+  const wanted = new Set(analyzed.requested);
+  const workspaces: TreeWorkspace[] = analyzed.workspaces.map(({ group, analysis }) => {
     const everything = group.files.every((file) => wanted.has(file));
     const shown = group.files.filter((file) => wanted.has(file));
     return {

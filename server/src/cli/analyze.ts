@@ -1,0 +1,50 @@
+/**
+ * What `check` and `tree` share: the command line's paths expanded, files grouped into workspaces (one per
+ * config folder), read, parsed — in worker threads when the input is large — and linted per workspace.
+ */
+import * as os from 'node:os';
+import { IncrementalParser } from '../core/incremental';
+import { lint, type Analysis } from '../core/lint';
+import { parseYaml, type ParsedYaml } from '../core/yaml';
+import { PARALLEL_THRESHOLD, ParsePool } from '../node/parsePool';
+import { CliConfigs, expandInputs, groupWorkspaces, readGoalsFile, type WorkspaceGroup } from './files';
+import { localDate, type CliIO } from './io';
+
+/** One workspace, linted. */
+export interface AnalyzedWorkspace {
+  readonly group: WorkspaceGroup;
+  readonly analysis: Analysis;
+}
+
+/** The requested files (absolute, in a stable order) and every workspace they belong to, linted. */
+export async function analyzeInputs(
+  paths: readonly string[],
+  options: { readonly today?: string; readonly config?: string },
+  io: CliIO,
+): Promise<{ requested: string[]; workspaces: AnalyzedWorkspace[] }> {
+  const resolver = new CliConfigs(io.cwd, options.config);
+  const requested = expandInputs(paths, io.cwd, resolver);
+  const groups = groupWorkspaces(requested, resolver).map((group) => ({ group, texts: group.files.map((file) => readGoalsFile(file, io.cwd)) }));
+  const parsed = await parseAll(groups.flatMap(({ texts }) => texts));
+  let next = 0;
+  const workspaces = groups.map(({ group, texts }) => {
+    const sources = group.files.map((file, index) => ({ file, text: texts[index], parsed: parsed[next++], config: group.config?.config }));
+    return { group, analysis: lint(sources, { today: options.today, clockToday: localDate(io.now()) }) };
+  });
+  return { requested, workspaces };
+}
+
+/**
+ * Parses every text, in worker threads when the input is large enough to repay starting them: parsing
+ * dominates a check and the YAML library is single-threaded.
+ */
+async function parseAll(texts: readonly string[]): Promise<ParsedYaml[]> {
+  const total = texts.reduce((sum, text) => sum + text.length, 0);
+  if (total < PARALLEL_THRESHOLD || os.availableParallelism() < 2) return texts.map((text) => parseYaml(text));
+  const pool = new ParsePool();
+  try {
+    return await Promise.all(texts.map((text) => new IncrementalParser().parseWith(text, pool.parseMany)));
+  } finally {
+    await pool.close();
+  }
+}
