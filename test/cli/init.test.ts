@@ -6,10 +6,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { starterGoals } from '../../server/src/cli/init';
 import { main } from '../../server/src/cli/main';
 import { addDays } from '../../server/src/core/dates';
 import { lint } from '../../server/src/core/lint';
+import { starterContext, starterGoals } from '../../server/src/core/starter';
 import { assertBuilt, runCli } from '../helpers/cli';
 
 interface Captured {
@@ -96,6 +96,39 @@ describe('goalpost init', () => {
       for (const section of ['period', 'objectives', 'departments', 'audiences', 'kpis', 'goals']) {
         assert.match(text, new RegExp(`#[^\\n]*\\n(?:#[^\\n]*\\n)*${section}:`), `a comment right above \`${section}:\``);
       }
+    });
+  });
+
+  describe('fits an existing workspace', () => {
+    it('names the example strategy\'s objectives, departments and audiences instead of defining them, with fresh ids: the workspace still checks clean', async () => {
+      const cwd = fresh();
+      fs.cpSync(path.join(__dirname, '../../examples/strategy'), cwd, { recursive: true });
+      const init = await run(['init', 'social.goals.yaml'], cwd, '2026-12-01');
+      assert.equal(init.code, 0);
+      assert.match(init.stdout, /^Created social\.goals\.yaml: a starter strategy for 2027, /m, 'dated as the workspace checks (its config pins 2027-05-15)');
+      assert.match(init.stdout, /^It joins the 5 goal files already there: /m);
+      const text = fs.readFileSync(path.join(cwd, 'social.goals.yaml'), 'utf8');
+      for (const section of ['objectives:', 'departments:', 'audiences:', 'period:']) assert.doesNotMatch(text, new RegExp(`^${section}`, 'm'), `no ${section} of its own`);
+      assert.match(text, /supports: \[grow-online-revenue\]/);
+      assert.match(text, /department: marketing/);
+      assert.match(text, /- id: ig-site-sessions-2\n/, 'the example defines ig-site-sessions already');
+      const check = await run(['check', '--format', 'json'], cwd, '2026-12-01');
+      assert.deepEqual(JSON.parse(check.stdout).findings, []);
+    });
+
+    it('reuses what exists and defines the rest (objectives elsewhere, no departments yet)', () => {
+      const existing = lint([{ file: 'company.goals.yaml', text: 'goalpost: 1\nobjectives:\n  - { id: grow, title: Grow online revenue by 10% in 2027, metric: revenue }\n' }], { clockToday: '2027-05-15' });
+      const text = starterGoals('2027-05-15', starterContext(existing.workspace));
+      const analysis = lint(
+        [
+          { file: 'company.goals.yaml', text: 'goalpost: 1\nobjectives:\n  - { id: grow, title: Grow online revenue by 10% in 2027, metric: revenue }\n' },
+          { file: 'new.goals.yaml', text },
+        ],
+        { clockToday: '2027-05-15' },
+      );
+      assert.deepEqual(analysis.findings.map((finding) => `${finding.file} ${finding.rule}: ${finding.message}`), []);
+      assert.match(text, /^departments:/m);
+      assert.doesNotMatch(text, /^objectives:/m);
     });
   });
 

@@ -4,10 +4,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { addDays, addMonths } from '../core/dates';
 import { HOMEPAGE } from '../core/docs';
-import { ConfigResolver } from '../node/configs';
-import { errorReason } from '../node/fsUtil';
+import { starterContext, starterGoals, type StarterContext } from '../core/starter';
+import { ConfigResolver, type LoadedConfig } from '../node/configs';
+import { errorReason, globGoals } from '../node/fsUtil';
+import { analyzeInputs } from './analyze';
 import { UsageError } from './errors';
 import { relativeTo } from './files';
 import { EXIT, localDate, type CliIO } from './io';
@@ -26,9 +27,15 @@ export async function runInit(file: string, io: CliIO): Promise<number> {
   // Looked up before writing: the goals file must not count as "something already there".
   const existingConfig = new ConfigResolver().configFor(target);
   const today = localDate(io.now());
-  write(target, starterGoals(today), shown);
+  const fitted = await workspaceAround(target, existingConfig, io);
+  // Dated as the workspace checks (its config may pin a day), so the new file checks clean there.
+  const asOf = fitted?.today ?? today;
+  write(target, starterGoals(asOf, fitted?.context), shown);
 
-  const lines = [`Created ${shown}: a starter strategy for ${today.slice(0, 4)}, with comments on every section.`];
+  const lines = [`Created ${shown}: a starter strategy for ${asOf.slice(0, 4)}, with comments on every section.`];
+  if (fitted) {
+    lines.push(`It joins the ${fitted.fileCount} goal file${fitted.fileCount === 1 ? '' : 's'} already there: it names their objectives and departments instead of defining them again.`);
+  }
   if (existingConfig) {
     lines.push(`Kept the configuration that already applies there, ${relativeTo(io.cwd, existingConfig.file)}.`);
   } else {
@@ -39,6 +46,19 @@ export async function runInit(file: string, io: CliIO): Promise<number> {
   lines.push(`Next: edit ${shown}, then run \`goalpost check ${quoteArg(shown)}\` (and \`goalpost tree ${quoteArg(shown)}\` to see it as a tree).`);
   io.stdout(`${lines.join('\n')}\n`);
   return EXIT.ok;
+}
+
+/**
+ * The workspace the new file will join (the goal files under the config that applies, or under the
+ * file's folder when none does), so the starter fits it; undefined when there are no goal files yet.
+ */
+async function workspaceAround(target: string, config: LoadedConfig | undefined, io: CliIO): Promise<{ context: StarterContext; today: string; fileCount: number } | undefined> {
+  const root = config?.root ?? path.dirname(target);
+  if (!isDirectory(root) || globGoals(root).length === 0) return undefined;
+  const { workspaces } = await analyzeInputs([root], {}, io);
+  const joined = workspaces.find((workspace) => workspace.group.config?.file === config?.file);
+  if (!joined) return undefined;
+  return { context: starterContext(joined.analysis.workspace), today: joined.analysis.todayOf(joined.group.files[0]), fileCount: joined.group.files.length };
 }
 
 /** Creates a file that must not exist yet; `wx` makes "exists" and "create" one atomic step. */
@@ -70,122 +90,6 @@ function isDirectory(file: string): boolean {
 /** A path as a shell argument the user can paste: quoted only when it needs to be. */
 function quoteArg(text: string): string {
   return /^[\w./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "March 31". */
-function spoken(date: string): string {
-  return `${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}`;
-}
-
-/**
- * The starter strategy for the year of `today` (`YYYY-MM-DD`). It checks clean under every rule on
- * `today`, whatever day of the year that is: the period is the whole year; one goal runs the whole year and
- * one the current quarter, so both deadlines are today or later and neither is before its start; no target
- * has a `current` value yet, so nothing is missed or off track; and both goals were "last reviewed" today.
- */
-export function starterGoals(today: string): string {
-  const year = today.slice(0, 4);
-  const month = Number(today.slice(5, 7));
-  const quarterStart = `${year}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
-  const quarterEnd = addDays(addMonths(quarterStart, 3), -1);
-  return `# A starter strategy for Goalpost: your social-media goals as code.
-# Replace the examples with your own, keep the structure, and run \`goalpost check\` after each change.
-# Every key is described in the schema (hover in an editor with the Goalpost or YAML extension):
-# ${HOMEPAGE}/blob/main/schemas/goals.schema.json
-
-goalpost: 1                          # the format version
-organization: Your Organization
-
-# The planning period. A goal's deadline must fall inside it, and a goal without a \`start\` starts
-# when the period does. Files without a period use the one period another file of the workspace declares.
-period: { start: ${year}-01-01, end: ${year}-12-31 }
-
-# Business objectives: what the business wants, each measured by a business metric (revenue, sales,
-# retention), not by social-media numbers. Every objective should be served by at least one goal or KPI.
-objectives:
-  - id: grow-online-revenue          # ids are global across every goals file of the workspace
-    title: Grow online revenue by 10% in ${year}
-    metric: online_revenue           # the business metric this objective moves
-    owner: leadership                # the department accountable for it
-    deadline: ${year}-12-31
-  - id: win-business-customers
-    title: Win 40 new business customers in ${year}
-    metric: new_business_customers
-    owner: sales
-    deadline: ${year}-12-31
-
-# Departments own objectives, goals and KPIs, so that someone is accountable for each.
-departments:
-  - { id: leadership, name: Leadership }
-  - { id: marketing, name: Marketing }
-  - { id: sales, name: Sales }
-
-# Audiences and the platforms where they actually spend time: a goal may only use a platform its
-# audience is on.
-audiences:
-  - id: young-professionals
-    name: Young professionals (25-40)
-    platforms: [instagram, linkedin]
-
-# KPIs: what you measure. Link each one to the objectives it serves (\`supports\`) and target it from a
-# goal. Followers, likes, reach and views are vanity metrics: track them only beside an outcome KPI.
-kpis:
-  - id: ig-site-sessions
-    name: Website sessions from Instagram
-    metric: sessions
-    unit: sessions
-    platform: instagram
-    supports: [grow-online-revenue]
-    owners: [marketing]              # several departments can share a KPI
-  - id: li-qualified-leads
-    name: Qualified leads from LinkedIn
-    metric: leads
-    unit: leads
-    platform: linkedin
-    supports: [win-business-customers]
-    owners: [marketing, sales]
-
-# Goals: each department's social-media goals, and SMART:
-#   specific    a title that says what changes, where and by how much;
-#   measurable  targets on KPIs, from a baseline to a target value;
-#   achievable  growth no steeper than the configured monthly ceiling (50% a month by default);
-#   relevant    \`supports\` names the objectives it serves;
-#   time-bound  a deadline inside the period.
-# Record \`current\` on each target as you measure: progress and status (on track, at risk, off track)
-# follow from it, and \`goalpost tree\` shows them.
-goals:
-  - id: ig-traffic-${year}
-    title: Increase website sessions from Instagram by 20% by December 31
-    department: marketing
-    supports: [grow-online-revenue]
-    platform: instagram
-    audience: young-professionals
-    funnel: conversion               # awareness | engagement | conversion | retention
-    deadline: ${year}-12-31               # starts with the period
-    targets:
-      - kpi: ig-site-sessions
-        baseline: 10000              # where you are at the start
-        target: 12000                # where you want to be by the deadline
-        # current: 10000             # the latest measured value
-    review: quarterly                # weekly | monthly | quarterly | yearly
-    last_reviewed: ${today}          # update it at every review
-
-  - id: li-leads-${year}-q${Math.ceil(month / 3)}
-    title: Generate 60 qualified leads a quarter from LinkedIn by ${spoken(quarterEnd)}
-    department: sales
-    supports: [win-business-customers]
-    platform: linkedin
-    audience: young-professionals
-    funnel: conversion
-    start: ${quarterStart}
-    deadline: ${quarterEnd}
-    targets:
-      - { kpi: li-qualified-leads, baseline: 45, target: 60 }
-    review: monthly
-    last_reviewed: ${today}
-`;
 }
 
 /** The starter `.goalpost.yaml`: every setting explained, none that changes a result from the defaults. */
