@@ -156,6 +156,22 @@ export class Project {
     return true;
   }
 
+  /**
+   * Where a file belongs, whether or not it exists yet: its group's key and config, the group itself
+   * when it has files, and the check date there (the editor's setting, else the config's, else the clock).
+   */
+  placeOf(uri: string): { key: string; config?: LoadedConfig; group?: Group; todaySetting?: string; today: string } {
+    const parsed = URI.parse(uri);
+    const { key, config } = this.placement(parsed.scheme === 'file' ? parsed.fsPath : parsed.path, uri);
+    const todaySetting = this.todaySettings.get(key);
+    return { key, config, group: this.groups().find((group) => group.key === key), todaySetting, today: todaySetting ?? config?.config.today ?? this.host.clockToday() };
+  }
+
+  /** The real date, `YYYY-MM-DD`. */
+  clockToday(): string {
+    return this.host.clockToday();
+  }
+
   /** Sets the editor's `goalpost.today` for a group (undefined clears it). */
   setTodaySetting(groupKey: string, today: string | undefined): void {
     if (this.todaySettings.get(groupKey) === today) return;
@@ -210,7 +226,7 @@ export class Project {
   private computeGroups(): Group[] {
     const groups = new Map<string, Group>();
     for (const file of [...this.files.values()].sort((a, b) => a.uri.localeCompare(b.uri))) {
-      const { key, config } = this.placement(file);
+      const { key, config } = this.placement(file.fsPath, file.uri);
       if (config?.ignores(file.fsPath)) continue;
       const group = groups.get(key) ?? { key, config, uris: [] };
       group.uris.push(file.uri);
@@ -252,11 +268,11 @@ export class Project {
     return [...seen.values()];
   }
 
-  private placement(file: GoalFile): { key: string; config?: LoadedConfig } {
-    const config = this.resolver.configFor(file.fsPath);
+  private placement(fsPath: string, uri: string): { key: string; config?: LoadedConfig } {
+    const config = this.resolver.configFor(fsPath);
     if (config) return { key: `config:${config.file}`, config };
-    const folder = this.folders.filter((candidate) => isInside(candidate, file.fsPath)).sort((a, b) => b.length - a.length)[0];
-    return { key: folder ? `folder:${folder}` : `file:${file.uri}` };
+    const folder = this.folders.filter((candidate) => isInside(candidate, fsPath)).sort((a, b) => b.length - a.length)[0];
+    return { key: folder ? `folder:${folder}` : `file:${uri}` };
   }
 
   /** Files came or went, or configs changed: groups and every analysis are recomputed. */
@@ -271,7 +287,7 @@ export class Project {
       this.analyses.clear();
       return;
     }
-    this.analyses.delete(this.placement(file).key);
+    this.analyses.delete(this.placement(file.fsPath, file.uri).key);
   }
 
   private create(uri: string, text: string): GoalFile {

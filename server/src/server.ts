@@ -27,15 +27,19 @@ import { completion } from './features/completion';
 import { documentContext, type DocumentContext } from './features/context';
 import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
+import { effectiveConfig } from './features/effectiveConfig';
 import { outline } from './features/outline';
+import { starterFile } from './features/starterFile';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { parseYaml, type ParsedYaml } from './core/yaml';
 import { isGoalsFile } from './node/fsUtil';
 import { PARALLEL_THRESHOLD, ParsePool, WARM_UP_SAMPLE } from './node/parsePool';
 import { Project, warmUp, type Group } from './project';
-import { OutlineRequest } from './protocol';
+import { OutlineChanges } from './outlineChanges';
+import { EffectiveConfigRequest, OutlineChangedNotification, OutlineRequest, StarterFileRequest } from './protocol';
 import { toDiagnostic } from './toLsp';
+import { withWorkDone } from './workDone';
 
 /** How long a document must be quiet before it is re-checked: long enough to skip keystrokes in a burst. */
 const DEBOUNCE_MS = 20;
@@ -67,6 +71,9 @@ const published = new Map<string, string>();
 const timers = new Map<string, NodeJS.Timeout>();
 let supportsConfiguration = false;
 let supportsWatchedFiles = false;
+let supportsWorkDone = false;
+/** Tells the client when an outline may have changed (the Goals view refreshes on it). */
+const outlineChanges = new OutlineChanges((indexed) => void connection.sendNotification(OutlineChangedNotification.type, { indexed }));
 let folders: string[] = [];
 /** Groups whose settings have been read since the last configuration change. */
 const settingsRead = new Set<string>();
@@ -76,6 +83,7 @@ let pushedSettings: unknown;
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
   supportsWatchedFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  supportsWorkDone = params.capabilities.window?.workDoneProgress === true;
   folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
   if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
   return {
@@ -109,9 +117,17 @@ connection.onInitialized(async () => {
     void refreshAll();
   });
   pool.warm(WARM_UP_SAMPLE);
-  guard('warming up', () => warmUp(WARM_UP_SAMPLE));
-  for (const folder of folders) guard('indexing a workspace folder', () => project.addFolder(folder));
-  await refreshAll();
+  await withWorkDone(connection, supportsWorkDone, 'Goalpost: indexing goal files', async (report) => {
+    report(0, 'Preparing the checks');
+    guard('warming up', () => warmUp(WARM_UP_SAMPLE));
+    for (const [index, folder] of folders.entries()) {
+      report((index / (folders.length + 1)) * 100, `Reading ${URI.parse(folder).path.split('/').pop() || folder}`);
+      guard('indexing a workspace folder', () => project.addFolder(folder));
+    }
+    report((folders.length / (folders.length + 1)) * 100, `Checking ${project.allFiles().length} goal files`);
+    await refreshAll();
+  });
+  outlineChanges.start();
 });
 
 documents.onDidChangeContent(({ document }) => {
@@ -157,6 +173,8 @@ connection.onWorkspaceSymbol((params, token) => (token.isCancellationRequested ?
 connection.onCodeLens((params, token) => answer(params.textDocument.uri, token, [], (context) => codeLenses(context)));
 connection.onCodeAction((params, token) => answer(params.textDocument.uri, token, [], (context) => codeActions(context, params)));
 connection.onRequest(OutlineRequest.type, (params) => guard('the outline', () => outline(project, params)) ?? { items: [] });
+connection.onRequest(EffectiveConfigRequest.type, (params) => guard('the effective configuration', () => effectiveConfig(project, params)) ?? null);
+connection.onRequest(StarterFileRequest.type, (params) => guard('a starter file', () => starterFile(project, params)) ?? null);
 
 connection.onShutdown(async () => {
   for (const timer of timers.values()) clearTimeout(timer);
@@ -252,6 +270,7 @@ async function publishAll(): Promise<void> {
     publishGroup(group);
     for (const uri of group.uris) live.add(uri);
   }
+  outlineChanges.retain(project.groups().map((group) => group.key));
   for (const config of project.configs()) live.add(URI.file(config.file).toString());
   // Files that left every group (deleted, ignored, out of the folders) lose their diagnostics.
   for (const uri of [...published.keys()]) if (!live.has(uri)) clear(uri);
@@ -261,6 +280,7 @@ async function publishAll(): Promise<void> {
 function publishGroup(group: Group): void {
   const analysis = guard('checking a workspace', () => project.analysis(group));
   if (!analysis) return;
+  outlineChanges.saw(group.key, analysis);
   const byFile = new Map<string, Diagnostic[]>(group.uris.map((uri) => [uri, []]));
   for (const finding of analysis.findings) byFile.get(finding.file)?.push(toDiagnostic(finding));
   if (group.config) {

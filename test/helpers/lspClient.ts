@@ -38,6 +38,17 @@ export interface StartOptions {
   readonly settings?: Record<string, unknown>;
   /** Whether the client claims dynamic registration of watched files. */
   readonly watchedFiles?: boolean;
+  /** Whether the client claims `window.workDoneProgress` (then it accepts the server's progress tokens). */
+  readonly workDoneProgress?: boolean;
+}
+
+/** Notifications recorded in `received`: work-done progress and Goalpost's own. */
+const RECORDED = ['$/progress', 'goalpost/outlineChanged'];
+
+/** A message the server sent that has no handler of its own here (custom notifications, `$/progress`…). */
+export interface ReceivedMessage {
+  readonly method: string;
+  readonly params: unknown;
 }
 
 /** A running server and the client side of its connection. */
@@ -49,6 +60,9 @@ export class TestClient {
   private readonly versions = new Map<string, number>();
   initializeResult?: InitializeResult;
   readonly stderr: string[] = [];
+  /** The RECORDED notifications and `window/workDoneProgress/create` requests, in arrival order. */
+  readonly received: ReceivedMessage[] = [];
+  private readonly messageWaiters: { predicate: (message: ReceivedMessage) => boolean; resolve: (message: ReceivedMessage) => void }[] = [];
 
   private constructor(readonly process: ChildProcessWithoutNullStreams) {
     this.connection = createProtocolConnection(new StreamMessageReader(process.stdout), new StreamMessageWriter(process.stdin));
@@ -73,6 +87,11 @@ export class TestClient {
     );
     client.connection.onRequest('client/registerCapability', () => null);
     client.connection.onNotification('window/logMessage', () => undefined);
+    for (const method of RECORDED) client.connection.onNotification(method, (params: unknown) => client.receive({ method, params }));
+    client.connection.onRequest('window/workDoneProgress/create', (params) => {
+      client.receive({ method: 'window/workDoneProgress/create', params });
+      return null;
+    });
     client.connection.listen();
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -80,11 +99,29 @@ export class TestClient {
       workspaceFolders: (options.folders ?? []).map((folder) => ({ uri: URI.file(folder).toString(), name: path.basename(folder) })),
       capabilities: {
         workspace: { configuration: options.settings !== undefined, didChangeWatchedFiles: { dynamicRegistration: options.watchedFiles ?? true }, workspaceFolders: true },
+        window: { workDoneProgress: options.workDoneProgress ?? false },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
       },
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;
+  }
+
+  /** Resolves with the first received message of `method` (already received, or the next) that satisfies `predicate`. */
+  waitForMessage(method: string, predicate: (params: unknown) => boolean = () => true, after = 0): Promise<ReceivedMessage> {
+    const wanted = (message: ReceivedMessage) => message.method === method && predicate(message.params);
+    const seen = this.received.slice(after).find(wanted);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.messageWaiters.push({ predicate: wanted, resolve }));
+  }
+
+  private receive(message: ReceivedMessage): void {
+    this.received.push(message);
+    for (const waiter of [...this.messageWaiters]) {
+      if (!waiter.predicate(message)) continue;
+      this.messageWaiters.splice(this.messageWaiters.indexOf(waiter), 1);
+      waiter.resolve(message);
+    }
   }
 
   /** Resolves with the next diagnostics for `uri` that satisfy `predicate` (or the current ones, if they do). */

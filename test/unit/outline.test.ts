@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { lint } from '../../server/src/core/lint';
-import { buildOutline, type OutlineNode } from '../../server/src/core/outline';
+import { buildOutline, type OutlineGrouping, type OutlineNode } from '../../server/src/core/outline';
 import { TODAY } from '../helpers/lint';
 
 const COMPANY = `goalpost: 1
@@ -51,7 +51,7 @@ goals:
       - { kpi: orders, baseline: 100, target: 105 }
 `;
 
-function outline(file?: string): OutlineNode[] {
+function outline(file?: string, grouping: OutlineGrouping = 'objective'): OutlineNode[] {
   const analysis = lint(
     [
       { file: 'company.goals.yaml', text: COMPANY },
@@ -59,7 +59,7 @@ function outline(file?: string): OutlineNode[] {
     ],
     { today: TODAY, clockToday: TODAY },
   );
-  return buildOutline(analysis, file);
+  return buildOutline(analysis, file, grouping);
 }
 
 /** A compact picture of a tree: "kind id status progress%". */
@@ -113,5 +113,61 @@ describe('outline', () => {
       outline('marketing.goals.yaml').map((node) => node.id ?? node.kind),
       ['revenue', 'unaligned'],
     );
+  });
+
+  it('groups by department on request: sub-goals of the same department under their parent, goals of no known department apart', () => {
+    assert.deepEqual(shape(outline(undefined, 'department')), [
+      'department marketing - 26%',
+      '  goal traffic on-track 50%',
+      '    target sessions - 50%',
+      '    goal traffic-spring done 100%',
+      '      target sessions done 100%',
+      '  goal orders-push off-track 2%',
+      '    target orders - 2%',
+      '  goal stray has-errors -',
+      '    target orders - -',
+    ]);
+    const homeless = buildOutline(
+      lint([{ file: 'a.goals.yaml', text: 'goalpost: 1\ngoals:\n  - { id: lone, title: Grow sessions by 5%, department: nobody }\n' }], { today: TODAY, clockToday: TODAY }),
+      undefined,
+      'department',
+    );
+    assert.deepEqual(shape(homeless), ['unassigned - - -', '  goal lone has-errors -']);
+  });
+
+  it('lists KPIs linked to no objective, directly or through a goal, under the unaligned node', () => {
+    const analysis = lint(
+      [
+        {
+          file: 'a.goals.yaml',
+          text: `goalpost: 1
+objectives:
+  - { id: revenue, title: Grow revenue by 5% }
+kpis:
+  - { id: direct, name: Direct, supports: [revenue] }
+  - { id: through-goal, name: Through a goal }
+  - { id: loose, name: Loose }
+goals:
+  - { id: g, title: Grow revenue by 5%, supports: [revenue], targets: [{ kpi: through-goal, target: 5 }] }
+`,
+        },
+      ],
+      { today: TODAY, clockToday: TODAY },
+    );
+    const unaligned = buildOutline(analysis).find((node) => node.kind === 'unaligned');
+    assert.deepEqual(unaligned?.children.map((node) => `${node.kind} ${node.id}`), ['kpi loose']);
+    assert.ok(unaligned?.children[0].findings?.warning, 'with its findings (kpi-unlinked)');
+  });
+
+  it('gives goals their owner, dates, findings and whole extent, and targets their figures', () => {
+    const traffic = outline()[0].children[0];
+    assert.equal(traffic.owner, 'Marketing');
+    assert.equal(traffic.start, '2027-01-01');
+    assert.equal(traffic.deadline, '2027-12-31');
+    assert.deepEqual(traffic.extent?.start, { line: 2, character: 4 });
+    assert.ok((traffic.extent?.end.line ?? 0) >= 9);
+    assert.deepEqual(traffic.children[0].figures, { kpi: 'sessions', kpiName: 'Website sessions', unit: undefined, baseline: 1000, current: 1500, target: 2000 });
+    const stray = outline().find((node) => node.kind === 'unaligned')?.children[0];
+    assert.equal(stray?.findings?.error, 1);
   });
 });

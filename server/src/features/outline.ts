@@ -5,23 +5,15 @@ import type { OutlineItem, OutlineParams, OutlineResult } from '../protocol';
 
 /** The outline of one document (its items, in the context of its workspace) or of every workspace. */
 export function outline(project: Project, params: OutlineParams): OutlineResult {
+  const grouping = params.groupBy ?? 'objective';
   if (params.uri !== undefined) {
     const analysis = project.analysisFor(params.uri);
-    return { items: analysis ? buildOutline(analysis, params.uri).map(toItem) : [] };
+    return { items: analysis ? buildOutline(analysis, params.uri, grouping).map(toItem) : [] };
   }
-  return { items: project.groups().flatMap((group) => buildOutline(project.analysis(group)).map(toItem)) };
+  return { items: project.groups().flatMap((group) => buildOutline(project.analysis(group), undefined, grouping).map(toItem)) };
 }
 
 function toItem(node: OutlineNode): OutlineItem {
-  return {
-    kind: node.kind,
-    id: node.id,
-    label: node.label,
-    uri: node.file,
-    range: node.range,
-    progress: node.progress,
-    status: node.status,
-    worst: node.worst,
-    children: node.children.map(toItem),
-  };
+  const { file, children, ...rest } = node;
+  return { ...rest, uri: file, children: children.map(toItem) };
 }
