@@ -48,3 +48,18 @@ await Promise.all(
     }),
   ),
 );
+
+// The diagram page (client/webview): a browser script, no Node built-ins, minified because
+// `goalpost render --format html` inlines it into every page it writes.
+await esbuild.build({
+  entryPoints: ['client/webview/main.ts'],
+  outfile: 'dist/webview.js',
+  bundle: true,
+  platform: 'browser',
+  target: 'chrome114',
+  format: 'iife',
+  sourcemap: !production,
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});

@@ -8,6 +8,7 @@ import { isIsoDate } from '../core/dates';
 import { runCheck } from './check';
 import { runDiff, type DiffOptions } from './diff';
 import { runInit } from './init';
+import { RENDER_FORMATS, runRender, type RenderOptions } from './render';
 import { runTree, type TreeOptions } from './tree';
 import { UsageError } from './errors';
 import { EXIT, type CheckOptions, type CliIO } from './io';
@@ -58,6 +59,18 @@ export async function main(io: CliIO): Promise<number> {
     .option('--no-color', 'never colour the output')
     .action(async (paths: string[], options: TreeOptions) => {
       exitCode = await runTree(paths, { ...options, color: options.color && io.stdoutIsTTY && !io.env.NO_COLOR }, io);
+    });
+
+  program
+    .command('render')
+    .description('draw the strategy: objectives, goals and KPIs as an SVG image, an interactive HTML page or a mermaid flowchart')
+    .argument('[paths...]', 'files, directories or globs of one workspace (default: the current directory)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(RENDER_FORMATS).default('svg'))
+    .option('-o, --output-file <path>', 'write the diagram to a file instead of stdout')
+    .option('--today <date>', 'judge progress as of this date (YYYY-MM-DD)', parseDate)
+    .option('-c, --config <path>', 'use this config file for every file instead of the nearest .goalpost.yaml')
+    .action(async (paths: string[], options: RenderOptions) => {
+      exitCode = await runRender(paths, options, io);
     });
 
   program

@@ -53,7 +53,7 @@ function scoped(roots: readonly OutlineNode[], wanted: ReadonlySet<string>): Out
 }
 
 /** The deepest folder holding every file. */
-function commonFolder(files: readonly string[]): string {
+export function commonFolder(files: readonly string[]): string {
   let folder = path.dirname(files[0] ?? '.');
   while (!files.every((file) => file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep))) {
     const parent = path.dirname(folder);
