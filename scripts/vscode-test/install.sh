@@ -17,6 +17,15 @@ if [[ -f "$marker" ]]; then
   exit 0
 fi
 
+# Say what is missing up front instead of failing deep inside a native build.
+missing=()
+for tool in rg g++ make python3; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+[[ -f /usr/include/gssapi/gssapi.h ]] || missing+=("libkrb5-dev (for kerberos)")
+if ((${#missing[@]} > 0)); then
+  echo "Cannot install code-server; missing: ${missing[*]}. On Debian: apt-get install -y chromium libkrb5-dev ripgrep g++ make python3" >&2
+  exit 1
+fi
+
 mkdir -p "$cache"
 : >"$log"
 echo "Installing code-server $CODE_SERVER_VERSION into $cache (log: $log)"

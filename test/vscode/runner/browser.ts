@@ -2,6 +2,7 @@
  * Opens the VS Code workbench in Debian's Chromium (driven by playwright-core, which downloads nothing)
  * and wires the two hooks through which the workbench reports a test run.
  */
+import * as fs from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium; never a browser a tool downloads. */
@@ -26,6 +27,7 @@ export interface Browser {
 
 /** Launches Debian's Chromium with one page of the workbench's size. */
 export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing; on Debian: apt-get install -y chromium`);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
