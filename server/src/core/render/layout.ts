@@ -56,6 +56,7 @@ export interface Layout {
   readonly height: number;
   readonly hidden: Readonly<Record<string, number>>;
   readonly collapsible: readonly string[];
+  readonly collapsed: readonly string[];
 }
 
 // dagre ships a CommonJS build but only ESM-flavoured types, which a CommonJS project cannot import by name.
@@ -105,7 +106,7 @@ export function layoutGraph(visible: VisibleGraph): Layout {
     group = { key: UNALIGNED_KEY, x: round((placed.x ?? 0) - width / 2), y: round((placed.y ?? 0) - (placed.height ?? 0) / 2 - GROUP_LABEL), width: round(width), height: round(height) };
   }
   const label = graph.graph();
-  return { nodes, edges, group, width: Math.ceil(label.width ?? 0), height: Math.ceil(label.height ?? 0), hidden: visible.hidden, collapsible: visible.collapsible };
+  return { nodes, edges, group, width: Math.ceil(label.width ?? 0), height: Math.ceil(label.height ?? 0), hidden: visible.hidden, collapsible: visible.collapsible, collapsed: visible.collapsed };
 }
 
 /** An edge's ends as the layout ranks them: objectives above goals, parents above sub-goals, goals above KPIs. */

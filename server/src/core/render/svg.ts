@@ -146,9 +146,10 @@ function nodeMarkup(placed: PlacedNode, layout: Layout, options: SvgOptions): st
 
 /** The collapse/expand button of an objective or of the unaligned group. */
 function toggle(key: string, layout: Layout, x: number, y: number): string {
-  const hidden = layout.hidden[key];
-  const label = hidden === undefined ? '▾ collapse' : `▸ ${hidden} hidden`;
-  const aria = hidden === undefined ? 'Collapse' : `Expand ${hidden} hidden`;
+  const collapsed = layout.collapsed.includes(key);
+  const hidden = layout.hidden[key] ?? 0;
+  const label = collapsed ? `▸ ${hidden} hidden` : '▾ collapse';
+  const aria = collapsed ? `Expand ${hidden} hidden` : 'Collapse';
   return `<g class="gp-toggle" data-toggle="${escapeXml(key)}" transform="translate(${x} ${y})" tabindex="-1" role="button" aria-label="${aria}"><rect width="86" height="18" rx="9"/><text x="8" y="13">${escapeXml(label)}</text></g>`;
 }
 

@@ -22,6 +22,8 @@ export interface VisibleGraph {
   readonly hidden: Readonly<Record<string, number>>;
   /** Keys that can be collapsed or expanded: objectives with something below them, and the unaligned group. */
   readonly collapsible: readonly string[];
+  /** The view's collapsed keys (a collapsed objective may hide nothing when all below it also serves another). */
+  readonly collapsed: readonly string[];
 }
 
 /**
@@ -65,6 +67,7 @@ export function visibleGraph(graph: StrategyGraph, view: ViewState): VisibleGrap
     edges: graph.edges.filter((edge) => keys.has(edge.from) && keys.has(edge.to)),
     hidden,
     collapsible: order.filter((key) => collapsible.has(key)).concat(collapsible.has(UNALIGNED_KEY) ? [UNALIGNED_KEY] : []),
+    collapsed: view.collapsed,
   };
 }
 
