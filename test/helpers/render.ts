@@ -2,6 +2,7 @@
  * Inputs for the diagram tests: the example strategy analysed as the CLI sees it from its folder, and a
  * hostile corpus of titles and ids written into a goals file.
  */
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
@@ -79,4 +80,32 @@ export function writeHostileWorkspace(folder: string): string {
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(path.join(folder, 'hostile.goals.yaml'), hostileGoalsFile());
   return folder;
+}
+
+/** The elements and attributes the SVG may contain; anything else means user text became markup. */
+const SVG_ELEMENTS = new Set(['svg', 'title', 'style', 'defs', 'marker', 'path', 'rect', 'text', 'g']);
+const SVG_ATTRIBUTES = new Set([
+  'xmlns', 'class', 'width', 'height', 'viewBox', 'role', 'aria-label', 'id', 'refX', 'refY', 'markerWidth', 'markerHeight', 'orient', 'd', 'x', 'y', 'rx',
+  'transform', 'data-key', 'data-from', 'data-to', 'data-group', 'data-toggle', 'marker-end', 'tabindex',
+]);
+
+/**
+ * Tokenises the SVG as XML would: every tag must be a known element with known, double-quoted attributes,
+ * and the text between tags must hold no `<` or `>`. Returns the text content, entities decoded.
+ */
+export function assertSvgIsOnlyOurs(svg: string): string {
+  const body = svg.replace(/^<\?xml[^>]*\?>\n/, '').replace(/<style>[^<]*<\/style>/, '');
+  const tag = /<(\/?)([A-Za-z][\w-]*)((?:\s+[A-Za-z][\w:-]*="[^"<>]*")*)\s*(\/?)>/g;
+  let text = '';
+  let last = 0;
+  for (const match of body.matchAll(tag)) {
+    text += body.slice(last, match.index);
+    last = (match.index ?? 0) + match[0].length;
+    assert.ok(SVG_ELEMENTS.has(match[2]), `unexpected element <${match[2]}>`);
+    for (const attribute of match[3].matchAll(/([A-Za-z][\w:-]*)="/g)) assert.ok(SVG_ATTRIBUTES.has(attribute[1]), `unexpected attribute ${attribute[1]} on <${match[2]}>`);
+  }
+  text += body.slice(last);
+  assert.doesNotMatch(text, /[<>]/, 'markup outside the known tags');
+  assert.doesNotMatch(text.replace(/&(amp|lt|gt|quot|#39);/g, ''), /&/, 'only the five XML entities');
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
