@@ -17,6 +17,9 @@ const USER_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'telemetry.telemetryLevel': 'off',
   'security.workspace.trust.enabled': false,
+  // In the browser VS Code saves edits after a second by default; desktop VS Code does not. Tests that
+  // edit a file and revert it need the desktop behaviour, or the edit reaches the disk.
+  'files.autoSave': 'off',
 };
 
 /** The fresh folders of one run. */
