@@ -13,11 +13,12 @@ import { zipEntries } from './zipEntries';
 const ROOT = path.resolve(__dirname, '../..');
 /** vsce puts the extension's files under this folder of the archive. */
 const PREFIX = 'extension/';
-/** Everything the package may hold, relative to the extension folder. */
+/** Everything the package may hold, relative to the extension folder (vsce lower-cases readme and changelog). */
 const ALLOWED = [
-  /^(package\.json|README\.md|LICENSE\.txt|CHANGELOG\.md|language-configuration\.json)$/,
+  /^(package\.json|readme\.md|LICENSE\.txt|changelog\.md|language-configuration\.json)$/,
   /^dist\/(extension|server|parseWorker)\.js$/,
-  /^(schemas|syntaxes|snippets)\/[^/]+\.json$/,
+  /^(schemas|syntaxes)\/[^/]+\.json$/,
+  /^snippets\/[^/]+\.code-snippets$/,
   /^(images|media|resources)\/.+\.(svg|png|md)$/,
 ];
 /** package.json keys whose values are files of the extension (icons, grammars, schemas, walkthrough media). */
@@ -54,7 +55,7 @@ describe('the packaged extension (.vsix)', function () {
   });
 
   it('holds the bundles, README, LICENSE and CHANGELOG', () => {
-    for (const file of ['package.json', 'README.md', 'LICENSE.txt', 'CHANGELOG.md', 'dist/extension.js', 'dist/server.js', 'dist/parseWorker.js']) {
+    for (const file of ['package.json', 'readme.md', 'LICENSE.txt', 'changelog.md', 'dist/extension.js', 'dist/server.js', 'dist/parseWorker.js']) {
       assert.ok(files.includes(file), `${file} is missing from the package`);
     }
   });
