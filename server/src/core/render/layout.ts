@@ -63,8 +63,8 @@ export interface Layout {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dagre = require('@dagrejs/dagre') as typeof Dagre;
 
-/** Room above the group's first row for its label. */
-export const GROUP_LABEL = 24;
+/** Room above the group's first row for its label and, in the preview, its toggle below the label. */
+export const GROUP_LABEL = 46;
 const MARGIN = 16;
 
 /** Lays out the visible graph. Deterministic: the same graph gives the same layout. */

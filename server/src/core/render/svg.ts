@@ -5,7 +5,7 @@
  */
 import { BAR, FONTS, LINE, PAD, ROW, STATUS_ICON, STATUS_WORD, badgeWidth, KIND_WORD } from './box';
 import { escapeXml } from './escape';
-import { measure } from './text';
+import { ellipsise, measure } from './text';
 import { UNALIGNED_KEY, type EdgeKind, type GraphNode } from './graph';
 import type { Layout, PlacedEdge, PlacedGroup, PlacedNode } from './layout';
 import { standaloneCss } from './style';
@@ -86,10 +86,11 @@ function legend(): string {
 
 /** The unaligned group's box and heading. */
 function group(placed: PlacedGroup, layout: Layout, options: SvgOptions): string {
-  const toggleMarkup = options.interactive && layout.collapsible.includes(UNALIGNED_KEY) ? toggle(UNALIGNED_KEY, layout, placed.width - 96, 4) : '';
+  const toggleMarkup = options.interactive && layout.collapsible.includes(UNALIGNED_KEY) ? toggle(UNALIGNED_KEY, layout, 10, 24) : '';
+  const label = ellipsise(UNALIGNED_LABEL, placed.width - 20, { size: 12, bold: true });
   return (
     `<g class="gp-group" data-group="${escapeXml(placed.key)}" transform="translate(${placed.x} ${placed.y})">` +
-    `<rect width="${placed.width}" height="${placed.height}" rx="8"/><text x="10" y="17">${escapeXml(UNALIGNED_LABEL)}</text>${toggleMarkup}</g>`
+    `<rect width="${placed.width}" height="${placed.height}" rx="8"/><text x="10" y="17">${escapeXml(label)}</text>${toggleMarkup}</g>`
   );
 }
 
