@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Debian's Chromium for the diagram page tests, one browser per suite, and pages that record what the
  * page does: messages it posts (standalone: the `goalpost:message` event; in a VS Code stub: through

@@ -69,7 +69,7 @@ goals:
       const group = layout.group;
       assert.ok(group, 'the unaligned group is drawn');
       for (const placed of layout.nodes) {
-        const inside = placed.x >= group.x && placed.y >= group.y && placed.x + placed.box.width <= group.x + group.width && placed.y + placed.box.height <= group.y + group.height;
+        const inside: boolean = placed.x >= group.x && placed.y >= group.y && placed.x + placed.box.width <= group.x + group.width && placed.y + placed.box.height <= group.y + group.height;
         assert.equal(inside, placed.node.unaligned, `${placed.node.key} ${placed.node.unaligned ? 'inside' : 'outside'} the group`);
       }
     });

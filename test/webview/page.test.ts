@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The diagram page in Debian's Chromium: the page `goalpost render --format html` writes (a real process),
  * opened from file://, standalone and with a VS Code webview stand-in. Rendering, reveal, zoom and pan,
