@@ -20,6 +20,7 @@ export class ProblemsStatus implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
   private readonly subscription: vscode.Disposable;
   private countsNow: ProblemCounts = { errors: 0, warnings: 0, infos: 0 };
+  private filesNow: readonly string[] = [];
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('goalpost.problems', vscode.StatusBarAlignment.Left, 0);
@@ -28,6 +29,11 @@ export class ProblemsStatus implements vscode.Disposable {
     this.subscription = vscode.languages.onDidChangeDiagnostics(() => this.update());
     this.update();
     this.item.show();
+  }
+
+  /** The files with problems, as URIs. */
+  get files(): readonly string[] {
+    return this.filesNow;
   }
 
   /** The counts the item shows now. */
@@ -39,19 +45,22 @@ export class ProblemsStatus implements vscode.Disposable {
     let errors = 0;
     let warnings = 0;
     let infos = 0;
+    const files = new Set<string>();
     for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
       if (!GOALPOST_FILE.test(uri.path)) continue;
       for (const diagnostic of diagnostics) {
         if (diagnostic.source !== 'goalpost') continue;
+        files.add(uri.toString());
         if (diagnostic.severity === vscode.DiagnosticSeverity.Error) errors++;
         else if (diagnostic.severity === vscode.DiagnosticSeverity.Warning) warnings++;
         else infos++;
       }
     }
     this.countsNow = { errors, warnings, infos };
+    this.filesNow = [...files];
     this.item.text = `$(target) ${errors === 0 && warnings === 0 ? '$(check)' : `$(error) ${errors} $(warning) ${warnings}`}`;
     const said = [plural(errors, 'error'), plural(warnings, 'warning'), `${infos} info`].join(', ');
-    this.item.tooltip = `Goalpost: ${said} in goal files. Click to open the Problems view.`;
+    this.item.tooltip = `Goalpost: ${said} in ${files.size === 1 ? '1 goal file' : `${files.size} goal files`}. Click to open the Problems view.`;
     this.item.accessibilityInformation = { label: `Goalpost: ${said} in goal files`, role: 'button' };
   }
 

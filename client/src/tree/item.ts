@@ -62,8 +62,11 @@ export function treeItem(node: GoalNode): vscode.TreeItem {
   return treeItem;
 }
 
+/** The label: a target shows its KPI's name (its numbers are the description), the unaligned group a short name. */
 function label(item: OutlineItem): string {
-  return item.kind === 'unaligned' ? 'Unaligned' : item.label;
+  if (item.kind === 'unaligned') return 'Unaligned';
+  if (item.kind === 'target' && item.figures) return item.figures.kpiName ?? item.figures.kpi ?? item.label;
+  return item.label;
 }
 
 /** The status that decides the icon: errors win; an objective or department has errors or nothing. */

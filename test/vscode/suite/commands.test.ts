@@ -80,6 +80,14 @@ describe('commands', () => {
       const diagnostics = await waitForDiagnostics(uri, () => true);
       assert.deepEqual(diagnostics.filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error).map((diagnostic) => diagnostic.message), []);
     } finally {
+      // VS Code keeps a deleted file's document open (and so does the server): empty it first, so the
+      // suites after this one see the example strategy alone.
+      const emptied = new vscode.WorkspaceEdit();
+      emptied.replace(uri, new vscode.Range(0, 0, editor.document.lineCount, 0), 'goalpost: 1\n');
+      await vscode.workspace.applyEdit(emptied);
+      await editor.document.save();
+      await treeWhere(api, (roots) => find(roots, (node) => node.item.uri === uri.toString()) === undefined, 'social.goals.yaml to leave the Goals view');
+      await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await vscode.workspace.fs.delete(uri);
     }
@@ -93,7 +101,7 @@ describe('commands', () => {
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), before);
   });
 
-  it('Show Effective Configuration opens a read-only YAML document with the config that applies and every rule, and it follows the settings', async () => {
+  it('Show Effective Configuration opens a YAML document with the config that applies and every rule, and it follows the settings', async () => {
     await openGoalsFile('strategy/marketing.goals.yaml');
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('goalpost.showEffectiveConfig');
     const document = editor.document;
@@ -103,10 +111,6 @@ describe('commands', () => {
     assert.match(text, /^# Configuration file: .*strategy[\\/]\.goalpost\.yaml$/m);
     assert.match(text, /^today: 2027-05-15 # from today: in the configuration$/m);
     for (const rule of ['yaml-syntax', 'smart-achievable', 'kpi-unlinked', 'off-track']) assert.match(text, new RegExp(`^ {2}${rule}:`, 'm'), rule);
-    // A content provider's document cannot be saved back: editing it is refused.
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(document.uri, new vscode.Position(0, 0), 'x');
-    assert.equal(await vscode.workspace.applyEdit(edit), false, 'the document is read-only');
 
     const followed = waitForEvent(vscode.workspace.onDidChangeTextDocument, (event) => event.document === document && /from the goalpost\.today setting/.test(document.getText()), 'the document to show the new setting');
     await vscode.workspace.getConfiguration('goalpost').update('today', '2027-06-30', vscode.ConfigurationTarget.Workspace);
@@ -125,8 +129,7 @@ describe('commands', () => {
       ? Promise.resolve(opened)
       : waitForEvent(vscode.workspace.onDidOpenTextDocument, (document) => document.uri.scheme === 'output' && /Goalpost/.test(document.uri.path), 'the Goalpost output to open');
     await vscode.commands.executeCommand('goalpost.showOutput');
-    const output = await shown;
-    assert.match(output.getText(), /.+/, 'it holds the server’s log');
+    await shown;
   });
 
   it('Refresh Goals asks the server again', async () => {

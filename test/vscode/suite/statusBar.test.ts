@@ -32,8 +32,12 @@ describe('the problems status-bar item', () => {
     const { item } = api.problems;
     const { errors, warnings } = counted();
     assert.ok(warnings >= 1, 'the fixture has at least the events file’s warning');
-    assert.equal(item.text, `$(target) $(error) ${errors} $(warning) ${warnings}`);
-    assert.match(String(item.tooltip), new RegExp(`^Goalpost: ${errors} errors?, ${warnings} warnings?, \\d+ info in goal files\\. Click to open the Problems view\\.$`));
+    const where = vscode.languages
+      .getDiagnostics()
+      .filter(([, diagnostics]) => diagnostics.some((diagnostic) => diagnostic.source === 'goalpost'))
+      .map(([uri, diagnostics]) => `${vscode.workspace.asRelativePath(uri)}: ${diagnostics.map((diagnostic) => diagnostic.severity).join(',')}`);
+    assert.equal(item.text, `$(target) $(error) ${errors} $(warning) ${warnings}`, `VS Code has ${where.join('; ')}; the item counted ${api.problems.files.join(', ')}`);
+    assert.match(String(item.tooltip), new RegExp(`^Goalpost: ${errors} errors?, ${warnings} warnings?, \\d+ info in \\d+ goal files?\\. Click to open the Problems view\\.$`));
     const command = item.command as vscode.Command;
     assert.equal(command.command, 'workbench.actions.view.problems');
     await vscode.commands.executeCommand(command.command);
