@@ -19,7 +19,7 @@ const ALLOWED = [
   /^dist\/(extension|server|parseWorker)\.js$/,
   /^(schemas|syntaxes)\/[^/]+\.json$/,
   /^snippets\/[^/]+\.code-snippets$/,
-  /^(images|media|resources)\/.+\.(svg|png|md)$/,
+  /^media\/.+\.(svg|png|md)$/,
 ];
 /** package.json keys whose values are files of the extension (icons, grammars, schemas, walkthrough media). */
 const FILE_KEYS = new Set(['main', 'icon', 'light', 'dark', 'path', 'configuration', 'url', 'image', 'markdown', 'svg']);
