@@ -43,7 +43,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   }
   const port = await freePort();
   const authority = `127.0.0.1:${port}`;
-  const log = fs.openSync(options.logFile, 'w');
+  // Appending, as the server's stderr and the stdout this runner copies share the file.
+  fs.writeFileSync(options.logFile, '');
+  const log = fs.openSync(options.logFile, 'a');
   const child = spawn(
     process.execPath,
     [
