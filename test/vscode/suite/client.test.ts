@@ -1,4 +1,4 @@
-/** The language client in a real VS Code: untitled goal documents are served too. */
+/** The language client and the language contributions in a real VS Code: untitled documents, snippets. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GoalpostApi } from '../../../client/src/api';
@@ -24,6 +24,50 @@ describe('the language client', () => {
     await treeWhere(api, (roots) => find(roots, (node) => node.item.uri === document.uri.toString()) !== undefined, 'the draft under Unaligned');
     // Closed, it leaves the server and the Goals view, so the suites after this one see the fixture alone.
     const gone = treeWhere(api, (roots) => find(roots, (node) => node.item.uri === document.uri.toString()) === undefined, 'the draft to leave the Goals view');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await gone;
+  });
+
+  it('offers the snippets for an objective, a goal with targets and a KPI, and what they write checks without errors', async () => {
+    const content = [
+      'goalpost: 1',
+      'departments:',
+      '  - { id: leadership, name: Leadership }',
+      '  - { id: marketing, name: Marketing }',
+      'audiences:',
+      '  - { id: young-professionals, name: Young professionals, platforms: [instagram] }',
+      'objectives:',
+      '  ',
+    ].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'goals', content });
+    const editor = await vscode.window.showTextDocument(document);
+    const insert = async (name: string, before: string) => {
+      const end = document.lineAt(document.lineCount - 1).range.end;
+      await editor.edit((builder) => builder.insert(end, before));
+      editor.selection = new vscode.Selection(document.lineAt(document.lineCount - 1).range.end, document.lineAt(document.lineCount - 1).range.end);
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'goals', name });
+      // Leave the snippet's placeholders: the defaults are the text.
+      await vscode.commands.executeCommand('leaveSnippet');
+    };
+    await insert('Objective', '');
+    await insert('KPI', '\nkpis:\n  ');
+    await insert('Goal with targets', '\ngoals:\n  ');
+    const text = document.getText();
+    assert.match(text, /^objectives:\n {2}- id: grow-online-revenue\n {4}title: Grow online revenue by 15% in FY2027\n/m);
+    assert.match(text, /^kpis:\n {2}- id: ig-site-sessions\n {4}name: Website sessions from Instagram\n/m);
+    assert.match(text, /^goals:\n {2}- id: ig-traffic-q1\n/m);
+    assert.match(text, /^ {4}targets:\n {6}- \{ kpi: ig-site-sessions, baseline: 10000, target: 12000 \}$/m);
+    // The server publishes a check's diagnostics before it says the outline changed: once the goal is in
+    // the Goals view, the diagnostics of the same text are in.
+    const mine = (node: { item: { uri?: string; id?: string } }) => node.item.uri === document.uri.toString() && node.item.id === 'ig-traffic-q1';
+    await treeWhere(api, (roots) => find(roots, mine) !== undefined, 'the snippet’s goal in the Goals view');
+    const diagnostics = vscode.languages.getDiagnostics(document.uri);
+    assert.deepEqual(
+      diagnostics.filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error).map((diagnostic) => `${ruleOf(diagnostic)}: ${diagnostic.message}`),
+      [],
+      'the snippets’ defaults fit together',
+    );
+    const gone = treeWhere(api, (roots) => find(roots, mine) === undefined, 'the draft to leave the Goals view');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await gone;
   });
