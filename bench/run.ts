@@ -44,6 +44,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { generateGoalsFile } from './generate';
+import { measureRender, renderReport, type RenderResult } from './render';
 
 const ROOT = path.join(__dirname, '..');
 const GOALPOST_SERVER = path.join(ROOT, 'dist/server.js');
@@ -285,6 +286,7 @@ interface SizeResult {
   servers: Partial<Record<ServerName, ServerResult>>;
   check?: CheckResult;
   checkMulti?: CheckResult;
+  render?: RenderResult;
 }
 
 /**
@@ -504,7 +506,8 @@ function report(results: readonly SizeResult[], totalMs: number, otherCores: num
       out.push(`| ${label} | ${fmtMs(check.medianMs)} | ${check.runs.map((ms) => fmtMs(ms)).join(', ')} | ${check.cores === undefined ? '—' : check.cores.toFixed(2)} | ${check.summary.replace(/\|/g, '\\|')} |`);
     }
   }
-  out.push('', '## Targets (SPEC §7)', '');
+  out.push('', ...renderReport(results));
+  out.push('## Targets (SPEC §7)', '');
   const at2000 = results.find((result) => result.goals === 2000);
   const at10000 = results.find((result) => result.goals === 10000);
   if (at2000?.servers.goalpost) {
@@ -573,6 +576,10 @@ async function main(): Promise<void> {
       for (const spec of Object.values(SERVERS)) result.servers[spec.name] = await measureServer(spec, folder, file, goals);
       result.check = measureCheck(folder);
       log(`  goalpost check: ${fmtMs(result.check.medianMs)} (${result.check.summary})`);
+      if (goals <= 2000) {
+        result.render = await measureRender(text);
+        log(`  diagram: layout of everything ${fmtMs(result.render.layoutAllMs)}, page first render ${fmtMs(result.render.page?.firstRenderMs)}, edit → painted ${fmtMs(result.render.page?.updateMs)}`);
+      }
       if (goals === 10000) {
         const parts: Record<string, string> = {};
         for (let index = 0; index < 10; index++) parts[`part-${index}.goals.yaml`] = workspacePart(goals / 10, index);

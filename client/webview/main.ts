@@ -72,7 +72,11 @@ function render(fit: boolean): void {
   markSelected();
   setRovingFocus(keep !== undefined && nodeElement(keep) ? keep : layout.nodes[0]?.node.key, focusedKey !== undefined);
   // Panzoom applies its start position in a timeout of its own; the first fit is queued behind it.
-  if (!state.rendered) setTimeout(fitToView);
+  if (!state.rendered) {
+    // The benchmark reads this mark: navigation start → the first diagram in the DOM.
+    performance.mark('goalpost:first-render');
+    setTimeout(fitToView);
+  }
   else if (fit) fitToView();
   state.rendered = true;
 }
