@@ -14,6 +14,19 @@ export default tseslint.config(
     },
   },
   {
+    files: ['server/src/**/*.ts', 'client/**/*.ts'],
+    rules: {
+      // Spreading an array into arguments throws past about 120,000 items, and a hostile file reaches that.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(push|unshift|splice|max|min|fromCharCode|apply|concat)$/] > SpreadElement',
+          message: 'Spreading an array into arguments overflows the stack on large inputs: use appendAll() or a loop.',
+        },
+      ],
+    },
+  },
+  {
     files: ['bin/**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -291,7 +291,26 @@ function publishGroup(group: Group): void {
     }
     byFile.set(configUri, problems);
   }
-  for (const [uri, diagnostics] of byFile) send(uri, diagnostics);
+  for (const [uri, diagnostics] of byFile) send(uri, capped(diagnostics));
+}
+
+/**
+ * At most this many diagnostics per file: beyond it an editor only slows down (a generated file with
+ * 50,000 goals gave 150,000), and the list is no longer something a person reads.
+ */
+const MAX_DIAGNOSTICS_PER_FILE = 1000;
+
+/** The first MAX_DIAGNOSTICS_PER_FILE diagnostics, errors first, and one more that says how many were left out. */
+function capped(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
+  const kept = [...diagnostics].sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1)).slice(0, MAX_DIAGNOSTICS_PER_FILE);
+  kept.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 3,
+    source: 'goalpost',
+    message: `Goalpost shows ${MAX_DIAGNOSTICS_PER_FILE.toLocaleString('en-US')} of the ${diagnostics.length.toLocaleString('en-US')} problems in this file, errors first; run \`goalpost check\` for all of them.`,
+  });
+  return kept;
 }
 
 function send(uri: string, diagnostics: Diagnostic[]): void {

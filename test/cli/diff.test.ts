@@ -156,6 +156,7 @@ goals:
     platform: pinterest
     start: 2027-01-01
     deadline: 2027-12-31
+    last_reviewed: 2027-04-10
     targets:
       - { kpi: ig-sessions, baseline: 1000, target: 2000, current: 1500 }
 `;

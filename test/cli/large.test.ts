@@ -7,6 +7,7 @@ import { json } from '../../server/src/cli/formatters/json';
 import { lint } from '../../server/src/core/lint';
 import { PARALLEL_THRESHOLD } from '../../server/src/node/parsePool';
 import { runCli } from '../helpers/cli';
+import { manyGoalsFile } from '../helpers/large';
 
 describe('goalpost check of a large workspace (parsed in worker threads)', () => {
   it('reports exactly what the in-process engine finds', () => {
@@ -35,5 +36,36 @@ describe('goalpost check of a large workspace (parsed in worker threads)', () =>
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  /** Checks one file as a real process and compares with the in-process engine on a whole parse. */
+  function checkOneFile(text: string): { rule: string }[] {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-large-'));
+    try {
+      fs.writeFileSync(path.join(folder, 'plan.goals.yaml'), text);
+      // To a file: the report of 50,000 goals is larger than a pipe's buffer here.
+      const run = runCli(['check', '--format', 'json', '--today', '2027-05-15', '-o', 'report.json'], folder);
+      const findings = lint([{ file: 'plan.goals.yaml', text }], { clockToday: '2027-05-15' }).findings;
+      const expected = JSON.parse(json({ findings, files: ['plan.goals.yaml'], rules: [], version: '', color: false })).findings as { rule: string }[];
+      assert.equal(run.stderr, '');
+      assert.deepEqual(JSON.parse(fs.readFileSync(path.join(folder, 'report.json'), 'utf8')).findings, expected);
+      return expected;
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  it('gives an item under `kpis:` and the same text under `goals:` each their own schema errors', () => {
+    const goal = '  - id: g1\n    title: Grow Instagram sessions by 10% by June 30\n    deadline: 2027-06-30\n';
+    const text = generateGoalsFile(700).replace('\nkpis:\n', `\nkpis:\n${goal}`).replace(/\ngoals:\n/, `\ngoals:\n${goal}`);
+    assert.ok(text.length > PARALLEL_THRESHOLD, 'large enough for the chunked parse in workers');
+    const findings = checkOneFile(text);
+    assert.ok(findings.some((finding) => finding.rule === 'schema'), 'the goal-shaped KPI is reported');
+  });
+
+  it('checks 50,000 goals with 150,000 references without an internal error', function () {
+    this.timeout(180_000);
+    const findings = checkOneFile(manyGoalsFile(50_000));
+    assert.ok(!findings.some((finding) => finding.rule === 'internal-error'));
   });
 });

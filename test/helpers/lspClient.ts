@@ -58,6 +58,7 @@ export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: { predicate: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
   private readonly versions = new Map<string, number>();
+  private readonly diagnosticListeners = new Set<(params: PublishDiagnosticsParams) => void>();
   initializeResult?: InitializeResult;
   readonly stderr: string[] = [];
   /** The RECORDED notifications and `window/workDoneProgress/create` requests, in arrival order. */
@@ -69,6 +70,7 @@ export class TestClient {
     process.stderr.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params);
+      for (const listener of [...this.diagnosticListeners]) listener(params);
       for (const waiter of [...this.waiters]) {
         if (waiter.predicate(params)) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -122,6 +124,12 @@ export class TestClient {
       this.messageWaiters.splice(this.messageWaiters.indexOf(waiter), 1);
       waiter.resolve(message);
     }
+  }
+
+  /** Calls `listener` with every diagnostics publication from now on; returns the function that stops it. */
+  onDiagnostics(listener: (params: PublishDiagnosticsParams) => void): () => void {
+    this.diagnosticListeners.add(listener);
+    return () => this.diagnosticListeners.delete(listener);
   }
 
   /** Resolves with the next diagnostics for `uri` that satisfy `predicate` (or the current ones, if they do). */

@@ -28,12 +28,12 @@ describe(RULE, () => {
     {
       name: 'a decrease still above its target',
       text: goal('2027-03-31', ['kpi: response-hours, baseline: 48, target: 24, current: 30']),
-      findings: [['5:15', `Goal \`g1\` passed its deadline 2027-03-31 without reaching its target: \`response-hours\` is at 30 against a target of 24; ${ADVICE}`]],
+      findings: [['5:15', `Goal \`g1\` passed its deadline 2027-03-31 without reaching its target: \`response-hours\` is at 30 against a target of 24 (lower is better); ${ADVICE}`]],
     },
     {
       name: 'an explicit direction decides',
       text: goal('2027-03-31', ['kpi: churn, target: 2.5, current: 3.1, direction: decrease']),
-      findings: [['5:15', `Goal \`g1\` passed its deadline 2027-03-31 without reaching its target: \`churn\` is at 3.1 against a target of 2.5; ${ADVICE}`]],
+      findings: [['5:15', `Goal \`g1\` passed its deadline 2027-03-31 without reaching its target: \`churn\` is at 3.1 against a target of 2.5 (lower is better); ${ADVICE}`]],
     },
     {
       name: 'only the targets that were missed are named',

@@ -14,7 +14,7 @@ function goal(targets: string[], dates = 'start: 2027-04-15\n    deadline: 2027-
 }
 
 const behind = (kpi: string, progress: number, from: number, target: number, current: number, elapsed = 50, deadline = '2027-06-14', margin = 10) =>
-  `In goal \`g1\`, the target on \`${kpi}\` is ${progress}% of the way from ${from} to ${target} (current ${current}), but ${elapsed}% of the time to the deadline ${deadline} has passed; it trails the linear pace by more than ${margin} percentage points.`;
+  `In goal \`g1\`, the target on \`${kpi}\` is ${progress}% of the way from ${from} to ${target}${target < from ? ', lower is better' : ''} (current ${current}), but ${elapsed}% of the time to the deadline ${deadline} has passed; it trails the linear pace by more than ${margin} percentage points.`;
 
 describe(RULE, () => {
   // Today is 2027-05-15: half of the time from 2027-04-15 to 2027-06-14 has passed.

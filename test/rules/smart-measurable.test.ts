@@ -31,9 +31,10 @@ describe(RULE, () => {
       findings: [['8:9', 'The target on KPI `ig-site-sessions` of goal `g1` has no numeric `target`; add the value to reach by the deadline.']],
     },
     {
-      name: 'a target value that is not a number',
+      // The schema reports the value that is not a number; this rule does not repeat it.
+      name: 'a target value that is not a number is the schema\'s to report',
       goal: 'targets:\n      - kpi: ig-site-sessions\n        target: 12k',
-      findings: [['8:9', 'The target on KPI `ig-site-sessions` of goal `g1` has no numeric `target`; add the value to reach by the deadline.']],
+      findings: [],
     },
     {
       name: 'a target without a KPI is named by its position',

@@ -14,12 +14,12 @@ describe(RULE, () => {
       text: 'goalpost: 1\ngoals:\n  - id: g1\n    supports: [grow-revenue\n    title: x\n',
       findings: ['5:5 Flow sequence in block collection must be sufficiently indented and end with a ].'],
     },
-    { name: 'an unclosed quote', text: 'goalpost: 1\ngoals:\n  - id: g1\n    title: "Grow\n', findings: ['5:1 Missing closing "quote.'] },
+    { name: 'an unclosed quote', text: 'goalpost: 1\ngoals:\n  - id: g1\n    title: "Grow\n', findings: ['4:12 This value opens a quote (") that is never closed, so the lines after it are read into the value; add the closing ".'] },
     { name: 'a tab used as indentation', text: 'goalpost: 1\ngoals:\n\t- id: g1\n', findings: ['3:1 Tabs are not allowed as indentation.'] },
     {
       name: 'a value that holds ": " again',
       text: 'goalpost: 1\ngoals:\n  - id: g1\n    title: Goal: grow sales\n',
-      findings: ['4:12 Nested mappings are not allowed in compact mappings.'],
+      findings: ['4:12 A value containing `: ` must be quoted, or YAML reads it as a new key; write "Goal: grow sales".'],
     },
     {
       name: 'a repeated key names the key',

@@ -23,7 +23,8 @@ function side(files: Record<string, string>): DiffSide {
 
 /**
  * The diff as lines: `+goal g (file)`, `-goal g (file)`, `~goal g: …` with one `~` line per change, and
- * `+finding rule` / `-finding rule` for findings introduced and fixed.
+ * `+finding rule` / `-finding rule` for findings introduced and fixed, `xfinding rule` for findings that
+ * left with a removed item or file (errors first in each list).
  */
 function lines(diff: StrategyDiff): string[] {
   const out: string[] = [];
@@ -43,6 +44,7 @@ function lines(diff: StrategyDiff): string[] {
   }
   for (const finding of diff.findings.introduced) out.push(`+finding ${finding.rule} (${finding.file})`);
   for (const finding of diff.findings.fixed) out.push(`-finding ${finding.rule} (${finding.file})`);
+  for (const finding of diff.findings.removedWithItems) out.push(`xfinding ${finding.rule} (${finding.file})`);
   return out;
 }
 
@@ -194,7 +196,7 @@ const TABLE: readonly Row[] = [
     base: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': 'goalpost: 1\ngoals: [\n' },
     head: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': goals(goal('a')) },
     // The base's KPI was untargeted while the file was broken.
-    expect: ['+goal a (m.goals.yaml)', '-finding kpi-unused (c.goals.yaml)', '-finding yaml-syntax (m.goals.yaml)'],
+    expect: ['+goal a (m.goals.yaml)', '-finding yaml-syntax (m.goals.yaml)', '-finding kpi-unused (c.goals.yaml)'],
   },
   {
     name: 'a file broken by the change: its items show as removed, its syntax error as introduced',
@@ -203,10 +205,23 @@ const TABLE: readonly Row[] = [
     expect: ['-goal a (m.goals.yaml)', '+finding yaml-syntax (m.goals.yaml)'],
   },
   {
-    name: 'a file deleted: its items and findings go',
+    name: 'a file deleted: its items go, and its findings left with it (not fixed)',
     base: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': goals(goal('a')), 'old.goals.yaml': goals(goal('b', { department: '' })) },
     head: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': goals(goal('a')) },
-    expect: ['-goal b (old.goals.yaml)', '-finding missing-owner (old.goals.yaml)'],
+    expect: ['-goal b (old.goals.yaml)', 'xfinding missing-owner (old.goals.yaml)'],
+  },
+  {
+    name: 'a goal deleted from a kept file: its findings left with it (not fixed)',
+    base: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': goals(goal('a'), goal('b', { department: 'nobody' })) },
+    head: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': goals(goal('a')) },
+    expect: ['-goal b (m.goals.yaml)', 'xfinding unknown-reference (m.goals.yaml)'],
+  },
+  {
+    name: 'findings are listed errors first',
+    base: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': goals(goal('a')) },
+    head: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': goals(goal('a', { department: '', supports: '[nowhere]' })) },
+    // The error (line 5) before the warning (line 3).
+    expect: ['~goal a: supports +nowhere -grow', '~goal a: department marketing→∅', '+finding unknown-reference (m.goals.yaml)', '+finding missing-owner (m.goals.yaml)'],
   },
   {
     name: 'one id in two files (a duplicate): each pairs with the same file first',

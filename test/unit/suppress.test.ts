@@ -67,12 +67,23 @@ describe('suppression comments', () => {
 
     it('takes several rule ids, separated by spaces', () => {
       const text = file({ 7: '  # goalpost-disable-next-line duplicate-id unknown-reference' });
-      assert.deepEqual(findings(text), shifted(['3 duplicate-id', '5 unknown-reference', '6 unknown-reference', '8 unknown-reference'], [7]));
+      assert.deepEqual(findings(text), shifted(['3 duplicate-id', '5 unknown-reference', '6 unknown-reference'], [7]));
     });
 
     it('takes several rule ids, separated by commas', () => {
       const text = file({ 3: '  # goalpost-disable-next-line unknown-reference,duplicate-id', 7: '  # goalpost-disable-next-line duplicate-id, unknown-reference' });
-      assert.deepEqual(findings(text), shifted(['5 unknown-reference', '6 unknown-reference', '8 unknown-reference'], [3, 7]));
+      assert.deepEqual(findings(text), []);
+    });
+
+    it("right above an item's first line, covers every finding reported on that item", () => {
+      // Line 8's unknown parent belongs to the second goal, whose first line (7) the comment is above.
+      const text = file({ 7: '  # goalpost-disable-next-line unknown-reference' });
+      assert.deepEqual(findings(text), shifted(['3 duplicate-id', '5 unknown-reference', '6 unknown-reference', '7 duplicate-id'], [7]));
+    });
+
+    it("inside an item, covers only the next line, not the rest of the item", () => {
+      const text = file({ 4: '    # goalpost-disable-next-line unknown-reference' });
+      assert.deepEqual(findings(text), shifted(ALL, [4]));
     });
 
     it('suppresses every rule without rule ids', () => {
@@ -88,7 +99,7 @@ describe('suppression comments', () => {
     it('does not read the words of a reason as rule ids', () => {
       // "duplicate-id" in the reason must not widen the directive.
       const text = file({ 7: '  # goalpost-disable-next-line unknown-reference -- not a duplicate-id problem' });
-      assert.deepEqual(findings(text), shifted(ALL, [7]));
+      assert.deepEqual(findings(text), shifted(['3 duplicate-id', '5 unknown-reference', '6 unknown-reference', '7 duplicate-id'], [7]));
     });
   });
 

@@ -13,6 +13,7 @@ import { summary } from './formatters/summary';
 import { formatters } from './formatters';
 import { version } from '../../../package.json';
 import { EXIT, type CheckOptions, type CliIO } from './io';
+import { appendAll } from '../core/arrays';
 
 /** Runs a check and writes its report; resolves to the exit code. */
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CliIO): Promise<number> {
@@ -23,7 +24,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
     // A rule that threw is reported on the workspace's first file; move it onto a requested one, never drop it.
     const shownOn = group.files.find((file) => wanted.has(file)) ?? '';
     const moved = analysis.findings.map((finding) => (finding.rule === INTERNAL_ERROR && !wanted.has(finding.file) ? { ...finding, file: shownOn } : finding));
-    findings.push(...moved.filter((finding) => wanted.has(finding.file)));
+    appendAll(findings, moved.filter((finding) => wanted.has(finding.file)));
   }
   const relative = (file: string) => relativeTo(io.cwd, file);
   const shown = findings.map((finding) => ({

@@ -26,6 +26,7 @@ import { diffMarkdown } from './formatters/diff-markdown';
 import type { DiffFormatter, DiffRevision } from './formatters/diff-format';
 import { readCommitFiles, readWorkingTreeFiles, repositoryRoot, resolveCommit, type RevisionFile } from './git';
 import { EXIT, localDate, type CliIO } from './io';
+import { appendAll } from '../core/arrays';
 
 /** Options of `goalpost diff`. */
 export interface DiffOptions {
@@ -158,7 +159,7 @@ class Revision {
     const owners = new Map<Finding, string>();
     for (const [key, files] of groups) {
       const loaded = key === '' ? undefined : this.configFor(files[0]);
-      if (loaded) findings.push(...loaded.problems);
+      if (loaded) appendAll(findings, loaded.problems);
       const sources = files.map((file) => {
         const text = this.goals.get(file) as string;
         const parsed = parseYaml(text);
@@ -167,8 +168,8 @@ class Revision {
         return { file, text, parsed, config };
       });
       const analysis = lint(sources, { today: dates.today, clockToday: dates.clockToday });
-      models.push(...analysis.workspace.models);
-      findings.push(...analysis.findings);
+      appendAll(models, analysis.workspace.models);
+      appendAll(findings, analysis.findings);
       for (const [finding, owner] of findingOwners(analysis)) owners.set(finding, owner);
     }
     return { models, findings, unparsable, owners };

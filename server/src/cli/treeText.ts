@@ -7,6 +7,7 @@ import type { OutlineNode, OutlineStatus } from '../core/outline';
 import { STATUS_LABEL, percent } from '../core/progress';
 import type { Severity } from '../core/types';
 import { plural } from './formatters/format';
+import { appendAll } from '../core/arrays';
 
 /** The palette picocolors returns, on or off. */
 type Colors = ReturnType<typeof createColors>;
@@ -53,7 +54,7 @@ const STATUS_LOOK: Readonly<Record<OutlineStatus, StatusLook>> = {
 const STATUS_ORDER: readonly OutlineStatus[] = ['done', 'on-track', 'at-risk', 'off-track', 'missed', 'not-started', 'no-data', 'has-errors'];
 
 /** Width of the status column: the longest icon and word. */
-const STATUS_WIDTH = Math.max(...Object.values(STATUS_LOOK).map((look) => look.icon.length + 1 + look.word.length));
+const STATUS_WIDTH = Object.values(STATUS_LOOK).reduce((widest, look) => Math.max(widest, look.icon.length + 1 + look.word.length), 0);
 
 /**
  * Renders every workspace, separated by a blank line. `color`: ANSI colours (the caller decides: on a
@@ -75,7 +76,8 @@ function renderWorkspace(workspace: TreeWorkspace, c: Colors): string {
     rows.push(renderRow(root, '', `${root.kind === 'unaligned' ? '◇' : '◆'} `, c));
     addChildren(rows, root, '', c);
   }
-  lines.push(...(rows.length > 0 ? rows : [c.dim('(no objectives and no goals yet)')]), c.dim(footer(workspace)));
+  appendAll(lines, rows.length > 0 ? rows : [c.dim('(no objectives and no goals yet)')]);
+  lines.push(c.dim(footer(workspace)));
   return `${lines.join('\n')}\n`;
 }
 

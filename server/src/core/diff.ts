@@ -134,8 +134,12 @@ export interface StrategyDiff {
   readonly audiences: KindDiff;
   readonly kpis: KindDiff;
   readonly goals: KindDiff;
-  /** Findings of the head that the base does not have, and findings of the base the head no longer has. */
-  readonly findings: { readonly introduced: readonly Finding[]; readonly fixed: readonly Finding[] };
+  /**
+   * Findings of the head that the base does not have; findings of the base the head no longer has on items
+   * it kept (fixed); and findings that left with the items or files the change removed (not fixed: nobody
+   * fixed them). Each list errors first.
+   */
+  readonly findings: { readonly introduced: readonly Finding[]; readonly fixed: readonly Finding[]; readonly removedWithItems: readonly Finding[] };
 }
 
 /** The sections of a diff that hold items, in the order reports show them. */
@@ -160,7 +164,7 @@ export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 export function isEmptyDiff(diff: StrategyDiff): boolean {
   const kinds = DIFF_SECTIONS.every((section) => diff[section].added.length + diff[section].removed.length + diff[section].changed.length === 0);
   const files = diff.files.added.length + diff.files.removed.length + diff.files.unparsableInBase.length + diff.files.unparsableInHead.length === 0;
-  return kinds && files && diff.findings.introduced.length + diff.findings.fixed.length === 0;
+  return kinds && files && diff.findings.introduced.length + diff.findings.fixed.length + diff.findings.removedWithItems.length === 0;
 }
 
 /** Compares two revisions of a strategy. Deterministic: the same sides always give the same diff, in the same order. */
@@ -365,12 +369,25 @@ function diffFindings(base: DiffSide, head: DiffSide): StrategyDiff['findings'] 
     return `${finding.rule}\u0000${owner}\u0000${finding.message}`;
   };
   const pairs = pairUp(base.findings, head.findings, identity, (finding) => finding.file);
-  return { introduced: sortedFindings(pairs.added), fixed: sortedFindings(pairs.removed) };
+  // A base finding whose item (or, outside items, whose file) is gone from the head left with it.
+  const headOwners = new Set(itemsOf(head).map((item) => `${item.kind} ${item.id}`));
+  const headFiles = new Set(head.models.map((model) => model.file));
+  const gone = (finding: Finding) => {
+    const owner = base.owners?.get(finding);
+    return owner !== undefined ? !headOwners.has(owner) && !(head.unparsable ?? []).includes(finding.file) : !headFiles.has(finding.file);
+  };
+  return {
+    introduced: sortedFindings(pairs.added),
+    fixed: sortedFindings(pairs.removed.filter((finding) => !gone(finding))),
+    removedWithItems: sortedFindings(pairs.removed.filter(gone)),
+  };
 }
 
+/** Errors first, then by place: the order a reviewer reads findings in. */
 function sortedFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
+      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
       compare(a.file, b.file) ||
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||

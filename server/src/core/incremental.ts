@@ -7,6 +7,7 @@
  */
 import { parseYaml, type NodeAt, type ParsedYaml, type PathSpans, type Span, type YamlComment, type YamlProblem } from './yaml';
 import type { Path } from './types';
+import { appendAll } from './arrays';
 
 interface Chunk {
   /** Offset of the chunk's first character in the file. */
@@ -219,11 +220,11 @@ class Composed implements ParsedYaml {
     for (const section of sections) {
       if (section.whole) {
         this.value[section.key] = (section.whole.parsed.value as Record<string, unknown>)[section.key];
-        comments.push(...shiftComments(section.whole));
+        appendAll(comments, shiftComments(section.whole));
       } else if (section.head && section.items) {
-        comments.push(...shiftComments(section.head));
+        appendAll(comments, shiftComments(section.head));
         this.value[section.key] = section.items.map((chunk) => (chunk.parsed.value as unknown[])[0]);
-        for (const chunk of section.items) comments.push(...shiftComments(chunk));
+        for (const chunk of section.items) appendAll(comments, shiftComments(chunk));
       }
     }
     this.comments = comments;

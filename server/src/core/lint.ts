@@ -4,9 +4,12 @@
  */
 import { DEFAULT_CONFIG, ruleSetting, type Config, type RuleSetting } from './config';
 import { LineIndex, locate, type Target } from './locate';
+import { enclosingItems } from './itemPath';
+import { KnockOns } from './knockOn';
 import { buildModel } from './model';
 import type { Report, Rule, RuleContext, SourceFile } from './rule';
 import { rules as allRules } from './rules';
+import { validateGoals } from './schema';
 import { Suppressions } from './suppress';
 import type { Finding, Range } from './types';
 import { Workspace } from './workspace';
@@ -33,6 +36,9 @@ export interface LintOptions {
   readonly rules?: readonly Rule[];
 }
 
+/** Every rule id, for the comments that name rules (whichever rules run). */
+const RULE_IDS: ReadonlySet<string> = new Set(allRules.map((rule) => rule.meta.id));
+
 /** The code of the finding that stands for a rule that threw. */
 export const INTERNAL_ERROR = 'internal-error';
 
@@ -50,6 +56,7 @@ interface Prepared extends SourceFile {
   readonly lines: LineIndex;
   readonly config: Config;
   readonly suppressions: Suppressions;
+  readonly knockOns: KnockOns;
 }
 
 /** Checks a workspace of goal files. Never throws: a rule that throws becomes one internal-error finding. */
@@ -59,16 +66,25 @@ export function lint(sources: readonly SourceText[], options: LintOptions): Anal
   for (const source of sources) {
     const parsed = source.parsed ?? parseYaml(source.text);
     const lines = new LineIndex(source.text);
+    const suppressions = new Suppressions(parsed.comments, lines);
+    // A file that is not YAML has no reliable value to validate; yaml-syntax already speaks for it.
+    const schemaProblems = parsed.value === undefined && parsed.problems.length > 0 ? [] : validateGoals(parsed.value);
     prepared.set(source.file, {
       file: source.file,
       parsed,
+      schemaProblems,
       lines,
       config: source.config ?? DEFAULT_CONFIG,
-      suppressions: new Suppressions(parsed.comments, lines),
+      suppressions,
+      namedRules: suppressions.named,
+      knockOns: new KnockOns(parsed, schemaProblems),
     });
   }
   const files = [...prepared.values()];
-  const workspace = new Workspace(files.map((file) => buildModel(file.file, file.parsed.value)));
+  const workspace = new Workspace(
+    files.map((file) => buildModel(file.file, file.parsed.value)),
+    files.flatMap((file) => file.knockOns.unreadableTexts()),
+  );
   const todayOf = (file: string) => options.today ?? prepared.get(file)?.config.today ?? options.clockToday;
   const rangeOf = (file: string, target: Target): Range => {
     const source = prepared.get(file);
@@ -84,12 +100,15 @@ export function lint(sources: readonly SourceText[], options: LintOptions): Anal
       sources: files,
       options: (file) => (settings.get(file) ?? ruleSetting(rule, DEFAULT_CONFIG)).options as Record<string, unknown>,
       today: todayOf,
+      ruleIds: RULE_IDS,
       report: (report: Report) => {
         const source = prepared.get(report.file);
         const setting = settings.get(report.file);
         if (!source || !setting || setting.severity === 'off') return;
         const range = rangeOf(report.file, report.target);
-        if (source.suppressions.has(rule.meta.id, range.start.line)) return;
+        const itemLines = () => ('path' in report.target ? enclosingItems(report.target.path).map((item) => source.lines.position(source.parsed.locate(item).value.start).line) : []);
+        if (source.suppressions.has(rule.meta.id, range.start.line, itemLines)) return;
+        if (source.knockOns.silences(report.target, source.lines.offset(range.start), rule.meta.reads)) return;
         findings.push({
           file: report.file,
           rule: rule.meta.id,

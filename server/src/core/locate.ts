@@ -13,14 +13,14 @@ export type Target = { path: Path; part?: Part } | { span: Span };
 
 /**
  * Line starts of a text, for offset → position conversion. Line breaks are \n, \r\n and \r, as in LSP.
- * A leading byte-order mark takes no column: editors hide it, so columns on the first line skip it.
+ * Every UTF-16 unit of the text is a column, a leading byte-order mark too: the text is what the client
+ * holds (VS Code sends none; a client that keeps one counts it). Readers of files on disk strip the mark
+ * first, as editors hide it.
  */
 export class LineIndex {
   private readonly starts: number[] = [0];
-  private readonly bom: number;
 
   constructor(private readonly text: string) {
-    this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     // Most files use \n only: indexOf finds those far faster than a loop over every character.
     if (!text.includes('\r')) {
       for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.starts.push(index + 1);
@@ -37,7 +37,10 @@ export class LineIndex {
     }
   }
 
-  /** The 0-based position of a 0-based UTF-16 offset (clamped to the text). */
+  /**
+   * The 0-based position of a 0-based UTF-16 offset, clamped to the text and to its line's content: an
+   * offset inside a line break (between \r and \n, say) is the end of that line, as LSP requires.
+   */
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
@@ -47,22 +50,25 @@ export class LineIndex {
       if (this.starts[middle] <= clamped) low = middle;
       else high = middle - 1;
     }
-    return { line: low, character: Math.max(0, clamped - this.lineStart(low)) };
+    return { line: low, character: Math.min(clamped, this.lineEnd(low)) - this.starts[low] };
   }
 
   /** The 0-based offset of a 0-based position, clamped to the line's text (its line break excluded, as in LSP). */
   offset(position: Position): number {
     const line = Math.max(0, Math.min(position.line, this.starts.length - 1));
-    return Math.min(this.lineStart(line) + Math.max(0, position.character), this.lineEnd(line));
+    return Math.min(this.starts[line] + Math.max(0, position.character), this.lineEnd(line));
   }
 
   get lineCount(): number {
     return this.starts.length;
   }
 
-  /** Where a line's first column is: after the byte-order mark on the first line. */
-  private lineStart(line: number): number {
-    return line === 0 ? this.bom : this.starts[line];
+  /** Moves an offset that falls between the two halves of a surrogate pair off it, before or after the pair. */
+  snap(offset: number, toward: 'before' | 'after'): number {
+    const high = this.text.charCodeAt(offset - 1);
+    const low = this.text.charCodeAt(offset);
+    const inside = high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+    return inside ? (toward === 'before' ? offset - 1 : offset + 1) : offset;
   }
 
   /** The offset of a line's break (or the text's end on the last line). */
@@ -95,7 +101,8 @@ export function spanOf(parsed: ParsedYaml, target: Target): Span {
 
 /** Converts a span to a range, never empty where the text allows one character. */
 export function spanToRange(lines: LineIndex, span: Span): Range {
-  const start = lines.position(span.start);
-  const end = lines.position(Math.max(span.end, span.start));
-  return { start, end };
+  // A span never splits a character: a surrogate pair is one emoji to the user.
+  const start = lines.snap(span.start, 'before');
+  const end = lines.snap(Math.max(span.end, start), 'after');
+  return { start: lines.position(start), end: lines.position(end) };
 }

@@ -4,6 +4,7 @@
  */
 import { isIsoDate } from './dates';
 import type { Path } from './types';
+import { appendAll } from './arrays';
 
 /** The kinds of things that have ids. Ids are global across the workspace, whatever their kind. */
 export type ItemKind = 'objective' | 'department' | 'audience' | 'kpi' | 'goal';
@@ -150,7 +151,7 @@ export function buildModel(file: string, value: unknown): GoalsModel {
     return list(root[section]).map(({ raw, index }) => {
       const cached = built.get(raw);
       if (cached && cached.item.file === file && cached.item.path[0] === section && cached.item.path[1] === index) {
-        references.push(...cached.references);
+        appendAll(references, cached.references);
         return cached.item as T;
       }
       const first = references.length;

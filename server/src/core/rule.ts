@@ -5,12 +5,18 @@
 import type { Target } from './locate';
 import type { Severity } from './types';
 import type { Workspace } from './workspace';
+import type { SchemaProblem } from './schema';
+import type { NamedRule } from './suppress';
 import type { ParsedYaml } from './yaml';
 
 /** A file as parsed, for the rules that look at the text itself (syntax, schema). */
 export interface SourceFile {
   readonly file: string;
   readonly parsed: ParsedYaml;
+  /** The file's schema violations, validated once for the schema rule and the knock-on filter. */
+  readonly schemaProblems: readonly SchemaProblem[];
+  /** The rule ids its suppression comments name, where they are written. */
+  readonly namedRules: readonly NamedRule[];
 }
 
 /** One option of a rule: its JSON schema (with a description) and its default. */
@@ -36,6 +42,11 @@ export interface RuleMeta {
     readonly good: string;
   };
   readonly options?: Readonly<Record<string, RuleOption>>;
+  /**
+   * The item keys this rule's conclusions rest on. When the schema already flagged one of them on an item
+   * (missing, misspelt or of the wrong type), the rule says nothing more about that item.
+   */
+  readonly reads?: readonly string[];
 }
 
 /** Where a rule points and what it says. */
@@ -56,6 +67,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   options(file: string): Options;
   /** The check date for a file, `YYYY-MM-DD`. */
   today(file: string): string;
+  /** The id of every rule Goalpost has, whichever rules run. */
+  readonly ruleIds: ReadonlySet<string>;
   /** Reports a finding; the runner turns the target into a range and applies severity and suppression. */
   report(report: Report): void;
 }

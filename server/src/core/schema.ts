@@ -18,6 +18,12 @@ export interface SchemaProblem {
   readonly part: Part;
   readonly message: string;
   readonly suggestions?: readonly string[];
+  /**
+   * The key of the item this problem is about, for the rules that read it: the missing key, the key a
+   * misspelling was meant to be, or the key whose value is wrong. Their findings on that item would only
+   * repeat this one (see knockOn.ts).
+   */
+  readonly field?: string;
 }
 
 /** Validates a plain value; the result lists every violation, at most one per node and kind. */
@@ -55,16 +61,19 @@ function instance(): Ajv {
  */
 export function createValidator(schema: object, describe: Describe, root: RootMessages, itemSections: Readonly<Record<string, string>> = {}): Validator {
   let compiled: ValidateFunction | undefined;
-  const items = new Map<string, ValidateFunction>();
-  const remembered = new WeakMap<object, ErrorObject[]>();
+  // Per section: its compiled item validator and the errors remembered per item object. The errors of an
+  // item depend on its value *and* on the section it sits in (one parsed object can be reused under
+  // `kpis:` and under `goals:` when the same text moves), so the section is part of the key.
+  const sectionsSeen = new Map<string, { validate: ValidateFunction; remembered: WeakMap<object, ErrorObject[]> }>();
   const key = `validator-${++validators}`;
   const itemErrors = (section: string, item: unknown): ErrorObject[] => {
-    let validate = items.get(section);
-    if (!validate) {
+    let seen = sectionsSeen.get(section);
+    if (!seen) {
       // A definition of the schema already compiled: ajv resolves the fragment without compiling again.
-      validate = instance().getSchema(`${key}#/definitions/${itemSections[section]}`) as ValidateFunction;
-      items.set(section, validate);
+      seen = { validate: instance().getSchema(`${key}#/definitions/${itemSections[section]}`) as ValidateFunction, remembered: new WeakMap() };
+      sectionsSeen.set(section, seen);
     }
+    const { validate, remembered } = seen;
     if (item === null || typeof item !== 'object') return validate(item) ? [] : [...(validate.errors ?? [])];
     let errors = remembered.get(item);
     if (!errors) {
@@ -139,7 +148,7 @@ function toProblems(errors: ErrorObject[], root: unknown, describe: Describe, me
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const error of resolveOneOf(errors)) {
-    const problem = toProblem(error, root, describe, messages);
+    const problem = withField(toProblem(error, root, describe, messages), error);
     if (!problem) continue;
     const key = `${problem.path.join('/')}|${problem.part}|${problem.message}`;
     if (seen.has(key)) continue;
@@ -147,6 +156,19 @@ function toProblems(errors: ErrorObject[], root: unknown, describe: Describe, me
     problems.push(problem);
   }
   return problems;
+}
+
+/** Adds the key a problem is about (see SchemaProblem.field). */
+function withField(problem: SchemaProblem | undefined, error: ErrorObject): SchemaProblem | undefined {
+  if (!problem || problem.path.length === 0) return problem;
+  const params = error.params as Record<string, unknown>;
+  const field =
+    error.keyword === 'required'
+      ? String(params.missingProperty)
+      : error.keyword === 'additionalProperties'
+        ? problem.suggestions?.[0]
+        : [...problem.path].reverse().find((segment): segment is string => typeof segment === 'string');
+  return field === undefined ? problem : { ...problem, field };
 }
 
 function toProblem(error: ErrorObject, root: unknown, describe: Describe, messages: RootMessages): SchemaProblem | undefined {

@@ -3,6 +3,7 @@
  * relations rules ask about (which goals support an objective, which goals target a KPI…).
  */
 import type { Audience, Department, Goal, GoalsModel, Item, ItemKind, Kpi, Objective, Period, Reference } from './model';
+import { appendAll } from './arrays';
 
 /** The index over all goal files of one workspace. Ids are global across its files. */
 export class Workspace {
@@ -19,15 +20,22 @@ export class Workspace {
   private readonly goalsByTargetKpi = new Map<string, Goal[]>();
   private readonly modelsByFile: Map<string, GoalsModel>;
 
-  constructor(readonly models: readonly GoalsModel[]) {
+  /**
+   * @param unreadable The text of items that a YAML syntax error kept from being read as written; the
+   *   links written there are unknown (see `mayLinkTo`).
+   */
+  constructor(
+    readonly models: readonly GoalsModel[],
+    private readonly unreadable: readonly string[] = [],
+  ) {
     this.modelsByFile = new Map(models.map((model) => [model.file, model]));
     for (const model of models) {
-      this.objectives.push(...model.objectives);
-      this.departments.push(...model.departments);
-      this.audiences.push(...model.audiences);
-      this.kpis.push(...model.kpis);
-      this.goals.push(...model.goals);
-      this.references.push(...model.references);
+      appendAll(this.objectives, model.objectives);
+      appendAll(this.departments, model.departments);
+      appendAll(this.audiences, model.audiences);
+      appendAll(this.kpis, model.kpis);
+      appendAll(this.goals, model.goals);
+      appendAll(this.references, model.references);
     }
     for (const item of this.items()) {
       if (item.id === undefined) continue;
@@ -45,6 +53,17 @@ export class Workspace {
     }
     const periods = models.filter((model) => model.period);
     this.period = periods.length === 1 ? periods[0].period : undefined;
+  }
+
+  /**
+   * Whether an item that could not be read (a YAML syntax error inside it) may link to this id. Rules that
+   * conclude from absence ("no goal supports this objective") stay quiet then: their finding would be
+   * built on the broken item.
+   */
+  mayLinkTo(id: string): boolean {
+    if (this.unreadable.length === 0) return false;
+    const word = new RegExp(`(^|[^A-Za-z0-9_.-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_.-])`);
+    return this.unreadable.some((text) => word.test(text));
   }
 
   /** Every item of every kind, files in order. */

@@ -5,6 +5,7 @@
 import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import type { Path } from './types';
+import { appendAll } from './arrays';
 
 /** A stretch of the text as UTF-16 offsets, 0-based, `end` exclusive. */
 export interface Span {
@@ -16,6 +17,11 @@ export interface Span {
 export interface YamlProblem {
   message: string;
   span: Span;
+  /**
+   * True when the rest of the document was still read as written (a repeated key, an extra document), so
+   * findings built on the value around it stay trustworthy.
+   */
+  contained?: boolean;
 }
 
 /** A `#` comment of the text; `text` excludes the `#`. */
@@ -86,16 +92,17 @@ export function parseYaml(text: string): ParsedYaml {
       problems.push({ message: `The YAML is nested more than ${MAX_DEPTH} levels deep, too deep to be read.`, span: { start: tooDeep, end: Math.min(text.length, tooDeep + 1) } });
       return new Parsed(text, undefined, problems, comments, undefined);
     }
-    const docs = Array.from(new Composer({ prettyErrors: false, uniqueKeys: true, logLevel: 'error' }).compose(tokens, true, source.length));
+    const docs = Array.from(new Composer({ prettyErrors: false, uniqueKeys: true, logLevel: 'error', merge: true }).compose(tokens, true, source.length));
     doc = docs[0];
     for (const [index, extra] of docs.entries()) {
       for (const error of [...extra.errors, ...extra.warnings]) {
         const span = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
-        problems.push(error.code === 'DUPLICATE_KEY' ? duplicateKey(text, span) : { message: sentence(error.message), span });
+        problems.push(explain(error.code, error.message, span, text, tokens));
       }
       if (index > 0) {
         const start = extra.range[0];
         problems.push({
+          contained: true,
           message: `A goals file holds one YAML document; document ${index + 1} is ignored.`,
           span: { start, end: text.startsWith('---', start) ? start + 3 : firstLineEnd(text, start) },
         });
@@ -110,7 +117,7 @@ export function parseYaml(text: string): ParsedYaml {
     value = doc?.contents == null ? undefined : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const unresolved = doc && error instanceof ReferenceError && /unresolved alias/i.test(error.message) ? unresolvedAliases(doc) : [];
-    problems.push(...(unresolved.length > 0 ? unresolved : [{ message: failureMessage(error), span: whole }]));
+    appendAll(problems, unresolved.length > 0 ? unresolved : [{ message: failureMessage(error), span: whole }]);
   }
   return new Parsed(text, value, problems, comments, doc);
 }
@@ -330,12 +337,59 @@ const CST_CHILDREN = ['start', 'key', 'sep', 'value', 'items', 'end', 'props'] a
 
 type CstNode = { type?: unknown; offset?: unknown; source?: unknown } & Partial<Record<(typeof CST_CHILDREN)[number], unknown>>;
 
+/**
+ * A parser error in a strategist's words, at the place the mistake was made. Two errors need both: an
+ * unclosed quote is reported where the file ends (the quote swallowed everything after it), and an
+ * unquoted `: ` inside a value reads as a nested mapping.
+ */
+function explain(code: string, message: string, span: Span, text: string, tokens: unknown[]): YamlProblem {
+  if (code === 'DUPLICATE_KEY') return duplicateKey(text, span);
+  if (code === 'MISSING_CHAR' && /quote/i.test(message)) {
+    const opened = unclosedQuote(tokens, span.start);
+    if (opened !== undefined) {
+      const quote = text.charAt(opened);
+      return {
+        message: `This value opens a quote (${quote}) that is never closed, so the lines after it are read into the value; add the closing ${quote}.`,
+        span: { start: opened, end: Math.max(opened + 1, firstLineEnd(text, opened)) },
+      };
+    }
+  }
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') {
+    const end = firstLineEnd(text, span.start);
+    const value = stripLineComment(text.slice(span.start, end)).trimEnd();
+    if (value.includes(': ')) {
+      const quoted = value.length > 60 ? `"${value.slice(0, 60).replace(/["\\]/g, '\\$&')}…"` : JSON.stringify(value);
+      return { message: `A value containing \`: \` must be quoted, or YAML reads it as a new key; write ${quoted}.`, span: { start: span.start, end: span.start + value.length } };
+    }
+  }
+  return { message: sentence(message), span };
+}
+
+/** The offset of the quote that opens the quoted scalar running up to `end`, from the CST. */
+function unclosedQuote(tokens: unknown[], end: number): number | undefined {
+  let found: number | undefined;
+  walkCst(tokens, (token) => {
+    const quoted = token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar';
+    if (quoted && typeof token.offset === 'number' && typeof token.source === 'string' && token.offset < end && token.offset + token.source.length >= end) {
+      if (found === undefined || token.offset > found) found = token.offset;
+    }
+    return true;
+  });
+  return found;
+}
+
+/** A line's text before its comment (a `#` after white space). */
+function stripLineComment(line: string): string {
+  const hash = line.search(/\s#/);
+  return hash < 0 ? line : line.slice(0, hash);
+}
+
 /** The parser says only "Map keys must be unique" at the key's first character; name the key and span it. */
 function duplicateKey(text: string, at: Span): YamlProblem {
   const match = /^(?:"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\r\n]|'')*'|[^\r\n:]*[^\s:])(?=\s*:)/.exec(text.slice(at.start, at.start + 1024));
-  if (!match) return { message: 'This key is repeated in its mapping; each key may appear only once.', span: at };
+  if (!match) return { message: 'This key is repeated in its mapping; each key may appear only once.', span: at, contained: true };
   const key = match[0].length > 60 ? `${match[0].slice(0, 60)}…` : match[0];
-  return { message: `The key \`${key}\` is repeated in this mapping; each key may appear only once.`, span: { start: at.start, end: at.start + match[0].length } };
+  return { message: `The key \`${key}\` is repeated in this mapping; each key may appear only once.`, span: { start: at.start, end: at.start + match[0].length }, contained: true };
 }
 
 function firstLineEnd(text: string, from: number): number {

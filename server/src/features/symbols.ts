@@ -8,6 +8,7 @@ import type { Path, Range } from '../core/types';
 import type { ParsedYaml, Span } from '../core/yaml';
 import type { Project } from '../project';
 import type { DocumentContext } from './context';
+import { appendAll } from '../core/arrays';
 
 /**
  * The symbol kind of each item kind. Editors draw an icon per kind, so each is distinct and reads as a
@@ -67,7 +68,7 @@ export function workspaceSymbols(project: Project, query: string): WorkspaceSymb
       }
       // In text order within a file, as the outline shows them.
       found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-      symbols.push(...found.map((entry) => entry.symbol));
+      appendAll(symbols, found.map((entry) => entry.symbol));
     }
   }
   return symbols;

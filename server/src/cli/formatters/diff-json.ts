@@ -15,14 +15,14 @@ import { summarize } from './format';
  *   "head": { "revision": null, "commit": null, "workingTree": true },
  *   "summary": {
  *     "objectives" | "goals" | "kpis" | "departments" | "audiences": { "added": n, "removed": n, "changed": n },
- *     "findings": { "introduced": { "error": n, "warning": n, "info": n }, "fixed": { … } }
+ *     "findings": { "introduced": { "error": n, "warning": n, "info": n }, "fixed": { … }, "removedWithItems": { … } }
  *   },
  *   "files": { "added": [path], "removed": [path], "unparsableInBase": [path], "unparsableInHead": [path] },
  *   "objectives" | "goals" | "kpis" | "departments" | "audiences": {
  *     "added": [item], "removed": [item],
  *     "changed": [{ …item, "movedFrom": path | null, "changes": [change], "targets": targets | null }]
  *   },
- *   "findings": { "introduced": [finding], "fixed": [finding] }
+ *   "findings": { "introduced": [finding], "fixed": [finding], "removedWithItems": [finding] }
  * }
  * item:    { "id", "title": string | null, "file" }       (title: the title, or the name of a department, audience or KPI)
  * change:  { "field", "before": value | null, "after": value | null }    for a scalar field (YAML key, such as "deadline")
@@ -34,7 +34,8 @@ import { summarize } from './format';
  *
  * Paths are relative to the repository root with `/`. Items move between files (`movedFrom`) without being
  * added or removed. Lines and columns are 1-based (end column exclusive): for introduced findings in the
- * head, for fixed findings in the base.
+ * head, for fixed findings and those removed with their items in the base. Findings are listed errors first.
+ * `removedWithItems` holds the findings of goals, KPIs or files the change deleted: they left, nobody fixed them.
  */
 export const diffJson: DiffFormatter = ({ diff, base, head }) => {
   const revision = (side: typeof base) => ({ revision: side.revision, commit: side.commit, workingTree: side.commit === null });
@@ -44,11 +45,15 @@ export const diffJson: DiffFormatter = ({ diff, base, head }) => {
     head: revision(head),
     summary: {
       ...Object.fromEntries(DIFF_SECTIONS.map((section) => [section, counts(diff[section])])),
-      findings: { introduced: summarize(diff.findings.introduced), fixed: summarize(diff.findings.fixed) },
+      findings: { introduced: summarize(diff.findings.introduced), fixed: summarize(diff.findings.fixed), removedWithItems: summarize(diff.findings.removedWithItems) },
     },
     files: diff.files,
     ...Object.fromEntries(DIFF_SECTIONS.map((section) => [section, kind(diff, section)])),
-    findings: { introduced: diff.findings.introduced.map(jsonFinding), fixed: diff.findings.fixed.map(jsonFinding) },
+    findings: {
+      introduced: diff.findings.introduced.map(jsonFinding),
+      fixed: diff.findings.fixed.map(jsonFinding),
+      removedWithItems: diff.findings.removedWithItems.map(jsonFinding),
+    },
   };
   return `${JSON.stringify(output, null, 2)}\n`;
 };

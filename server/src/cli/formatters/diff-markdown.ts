@@ -3,6 +3,7 @@ import { DIFF_SECTIONS, isEmptyDiff, SEVERITY_ORDER } from '../../core/diff';
 import type { Finding, Severity } from '../../core/types';
 import type { DiffFormatter, DiffRevision } from './diff-format';
 import { plural, summarize } from './format';
+import { appendAll } from '../../core/arrays';
 
 /** The hidden first line of the comment, by which a CI job finds its earlier comment and updates it in place. */
 export const DIFF_MARKER = '<!-- goalpost-diff -->';
@@ -35,6 +36,8 @@ export const diffMarkdown: DiffFormatter = ({ diff, base, head }) => {
   out.push('', '| Findings | Errors | Warnings | Info |', '| :-- | --: | --: | --: |');
   out.push(`| Introduced | ${SEVERITY_ORDER.map((severity) => introduced[severity]).join(' | ')} |`);
   out.push(`| Fixed | ${SEVERITY_ORDER.map((severity) => fixed[severity]).join(' | ')} |`);
+  const gone = summarize(diff.findings.removedWithItems);
+  if (diff.findings.removedWithItems.length > 0) out.push(`| Removed with their items | ${SEVERITY_ORDER.map((severity) => gone[severity]).join(' | ')} |`);
 
   // A file broken on one side only changes what the diff shows; one broken on both sides is only left out.
   const brokenInHead = new Set(diff.files.unparsableInHead);
@@ -49,14 +52,21 @@ export const diffMarkdown: DiffFormatter = ({ diff, base, head }) => {
 
   for (const section of DIFF_SECTIONS) {
     const body = kindDetails(diff[section]);
-    if (body.length > 0) out.push('', ...details(`${HEADING[section]}: ${counts(diff[section])}`, body));
+    if (body.length > 0) appendAll(out, ['', ...details(`${HEADING[section]}: ${counts(diff[section])}`, body)]);
   }
   if (diff.files.added.length + diff.files.removed.length > 0) {
     const body = [...diff.files.added.map((file) => `- added ${code(file)}`), ...diff.files.removed.map((file) => `- removed ${code(file)}`)];
-    out.push('', ...details(`Goals files: ${[diff.files.added.length > 0 && `${diff.files.added.length} added`, diff.files.removed.length > 0 && `${diff.files.removed.length} removed`].filter(Boolean).join(', ')}`, body));
+    appendAll(out, ['', ...details(`Goals files: ${[diff.files.added.length > 0 && `${diff.files.added.length} added`, diff.files.removed.length > 0 && `${diff.files.removed.length} removed`].filter(Boolean).join(', ')}`, body)]);
   }
-  if (diff.findings.introduced.length > 0) out.push('', ...details(`Findings introduced: ${severityCounts(introduced)}`, diff.findings.introduced.map(findingLine)));
-  if (diff.findings.fixed.length > 0) out.push('', ...details(`Findings fixed: ${severityCounts(fixed)}`, diff.findings.fixed.map(findingLine)));
+  // New errors are what a reviewer must see: their section is open.
+  if (diff.findings.introduced.length > 0) {
+    appendAll(out, ['', ...details(`Findings introduced: ${severityCounts(introduced)}`, diff.findings.introduced.map(findingLine), introduced.error > 0)]);
+  }
+  if (diff.findings.fixed.length > 0) appendAll(out, ['', ...details(`Findings fixed: ${severityCounts(fixed)}`, diff.findings.fixed.map(findingLine))]);
+  if (diff.findings.removedWithItems.length > 0) {
+    const body = diff.findings.removedWithItems.map(findingLine);
+    appendAll(out, ['', ...details(`Findings removed with their items (not fixed): ${severityCounts(gone)}`, body)]);
+  }
   return `${out.join('\n')}\n`;
 };
 
@@ -67,8 +77,8 @@ function revision(side: DiffRevision): string {
 }
 
 /** A collapsible section; the blank lines around the body let GitHub render it as markdown. */
-function details(summary: string, body: readonly string[]): string[] {
-  return [`<details><summary>${html(summary)}</summary>`, '', ...body, '', '</details>'];
+function details(summary: string, body: readonly string[], open = false): string[] {
+  return [`<details${open ? ' open' : ''}><summary>${html(summary)}</summary>`, '', ...body, '', '</details>'];
 }
 
 function counts(kind: KindDiff): string {
@@ -88,9 +98,9 @@ function severityCounts(counted: Record<Severity, number>): string {
 
 function kindDetails(kind: KindDiff): string[] {
   const out: string[] = [];
-  if (kind.added.length > 0) out.push('**Added**', '', ...kind.added.map((item) => `- ${itemLine(item)}`), '');
-  if (kind.removed.length > 0) out.push('**Removed**', '', ...kind.removed.map((item) => `- ${itemLine(item)}`), '');
-  if (kind.changed.length > 0) out.push('**Changed**', '', ...kind.changed.flatMap(changedLines), '');
+  if (kind.added.length > 0) appendAll(out, ['**Added**', '', ...kind.added.map((item) => `- ${itemLine(item)}`), '']);
+  if (kind.removed.length > 0) appendAll(out, ['**Removed**', '', ...kind.removed.map((item) => `- ${itemLine(item)}`), '']);
+  if (kind.changed.length > 0) appendAll(out, ['**Changed**', '', ...kind.changed.flatMap(changedLines), '']);
   if (out.length > 0) out.pop();
   return out;
 }
@@ -175,7 +185,7 @@ export function text(value: string): string {
  */
 export function code(value: string): string {
   const line = oneLine(value);
-  const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
+  const longest = (line.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length), 0);
   const fence = '`'.repeat(longest + 1);
   const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${line}${pad}${fence}`;

@@ -1,5 +1,5 @@
 import type { Severity } from '../../core/types';
-import type { Formatter } from './format';
+import { alsoAt, type Formatter } from './format';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -15,7 +15,7 @@ export const github: Formatter = ({ findings }) =>
         `endColumn=${finding.range.end.character + 1}`,
         `title=${escapeProperty(`Goalpost ${finding.rule}`)}`,
       ];
-      return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}\n`;
+      return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(`${finding.message}${alsoAt(finding)}`)}\n`;
     })
     .join('');
 

@@ -1,5 +1,5 @@
 import type { Severity } from '../../core/types';
-import { fingerprints, type Formatter } from './format';
+import { alsoAt, fingerprints, type Formatter } from './format';
 
 /** GitLab's severities are info, minor, major, critical and blocker; Goalpost's map onto the lower three. */
 const SEVERITY: Record<Severity, 'info' | 'minor' | 'major'> = { error: 'major', warning: 'minor', info: 'info' };
@@ -21,7 +21,7 @@ export interface CodeQualityIssue {
 export const gitlab: Formatter = ({ findings }) => {
   const prints = fingerprints(findings);
   const issues: CodeQualityIssue[] = findings.map((finding, index) => ({
-    description: finding.message,
+    description: `${finding.message}${alsoAt(finding)}`,
     check_name: finding.rule,
     fingerprint: prints[index],
     severity: SEVERITY[finding.severity],

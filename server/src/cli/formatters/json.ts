@@ -1,6 +1,6 @@
-import type { Finding } from '../../core/types';
+import type { Finding, Range } from '../../core/types';
 import type { Formatter } from './format';
-import { summarize } from './format';
+import { oneBased, summarize } from './format';
 
 /**
  * The stable JSON contract of SPEC §6: 1-based lines and columns (end column exclusive), files relative to
@@ -22,9 +22,15 @@ export function jsonFinding(finding: Finding) {
     rule: finding.rule,
     severity: finding.severity,
     message: finding.message,
-    line: finding.range.start.line + 1,
-    column: finding.range.start.character + 1,
-    endLine: finding.range.end.line + 1,
-    endColumn: finding.range.end.character + 1,
+    ...jsonRange(finding.range),
+    // Additive to version 1: the other places the finding points at, when there are any.
+    ...(finding.related?.length && { related: finding.related.map((related) => ({ file: related.file, ...jsonRange(related.range), message: related.message })) }),
   };
+}
+
+/** A range in the JSON contract: 1-based lines and columns, end column exclusive. */
+function jsonRange(range: Range) {
+  const start = oneBased(range.start);
+  const end = oneBased(range.end);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }

@@ -1,4 +1,4 @@
-import type { Formatter } from './format';
+import { alsoAt, type Formatter } from './format';
 
 /**
  * JUnit XML for CI dashboards: a test suite per checked file, a failing test case per finding, and one
@@ -11,7 +11,7 @@ export const junit: Formatter = ({ findings, files }) => {
       const where = `${file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
       return (
         `    <testcase classname="${xml(file)}" name="${xml(`${finding.rule} at ${finding.range.start.line + 1}:${finding.range.start.character + 1}`)}">\n` +
-        `      <failure type="${xml(finding.severity)}" message="${xml(finding.message)}">${xml(`${where} ${finding.severity} ${finding.message} (${finding.rule})`)}</failure>\n` +
+        `      <failure type="${xml(finding.severity)}" message="${xml(`${finding.message}${alsoAt(finding)}`)}">${xml(`${where} ${finding.severity} ${finding.message} (${finding.rule})${alsoAt(finding)}`)}</failure>\n` +
         '    </testcase>'
       );
     });

@@ -21,16 +21,9 @@ export function summary({ findings, files, rules }: FormatInput, maxRows = SUMMA
     lines.push(`✅ ${plural(files.length, 'goal file')} checked, no problems.`, '');
     return `${lines.join('\n')}\n`;
   }
-  lines.push(
-    `${counts.error > 0 ? '❌' : '⚠️'} ${plural(total, 'problem')} in ${plural(files.length, 'goal file')}.`,
-    '',
-    '| severity | findings |',
-    '| --- | ---: |',
-    ...SEVERITIES.map((severity) => `| ${ICON[severity]} ${severity} | ${counts[severity]} |`),
-    '',
-    '| where | severity | rule | message |',
-    '| --- | --- | --- | --- |',
-  );
+  lines.push(`${counts.error > 0 ? '❌' : '⚠️'} ${plural(total, 'problem')} in ${plural(files.length, 'goal file')}.`, '', '| severity | findings |', '| --- | ---: |');
+  for (const severity of SEVERITIES) lines.push(`| ${ICON[severity]} ${severity} | ${counts[severity]} |`);
+  lines.push('', '| where | severity | rule | message |', '| --- | --- | --- | --- |');
   const documented = new Set(rules.map((meta) => meta.id));
   for (const finding of findings.slice(0, maxRows)) {
     const where = code(`${finding.file}:${finding.range.start.line + 1}`);

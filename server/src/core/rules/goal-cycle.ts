@@ -11,6 +11,7 @@ export const goalCycle: Rule = {
     id: 'goal-cycle',
     description: 'The `parent` links of goals form a cycle, so some goal contributes to itself.',
     severity: 'error',
+    reads: ['parent'],
     docs: {
       why: 'A goal hierarchy says how departmental goals add up to larger ones and, in the end, to the business objectives. A goal that is its own ancestor breaks that chain: its progress would count towards itself, and no path leads from it to an objective. Every goal in the cycle is reported at its `parent`, with the whole cycle named, so it can be broken wherever it is wrong.',
       bad: 'goals:\n  - id: brand-awareness-2027\n    title: Reach 500,000 people on Instagram in 2027\n    parent: ig-reach-q1\n  - id: ig-reach-q1\n    title: Reach 120,000 people on Instagram by March 31\n    parent: brand-awareness-2027\n',

@@ -22,6 +22,7 @@ import { missingOwner } from './missing-owner';
 import { reviewOverdue } from './review-overdue';
 import { deadlineMissed } from './deadline-missed';
 import { offTrack } from './off-track';
+import { unknownRuleInComment } from './unknown-rule-in-comment';
 
 /** Every rule, in catalogue order. */
 export const rules: readonly Rule[] = [
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   reviewOverdue,
   deadlineMissed,
   offTrack,
+  unknownRuleInComment,
 ];
 
 /** Rules by id. */

@@ -7,6 +7,7 @@ export const kpiUnlinked: Rule = {
     id: 'kpi-unlinked',
     description: 'A KPI supports no business objective, directly or through the goals that target it.',
     severity: 'warning',
+    reads: ['supports'],
     docs: {
       why: 'Social-media KPIs should relate directly to business metrics: if the business goal is to increase sales, conversion from social traffic says more than follower growth. A KPI that no objective can be traced to measures activity, not results, and invites the work to drift away from what the business needs. A KPI counts as linked when its own `supports` names an objective, or when a goal that targets it does.',
       bad: 'objectives:\n  - id: grow-online-revenue\n    title: Grow online revenue by 15% in FY2027\nkpis:\n  - id: ig-site-sessions\n    name: Website sessions from Instagram\n    metric: sessions\n',
@@ -18,7 +19,7 @@ export const kpiUnlinked: Rule = {
     // Only objectives that exist count; `supports` naming nothing is unknown-reference's business.
     const linked = (supports: readonly string[]) => supports.some((id) => workspace.find('objective', id) !== undefined);
     for (const kpi of workspace.kpis) {
-      if (linked(kpi.supports)) continue;
+      if (linked(kpi.supports) || (kpi.id !== undefined && workspace.mayLinkTo(kpi.id))) continue;
       const goals = kpi.id === undefined ? [] : workspace.goalsTargeting(kpi.id);
       if (goals.some((goal) => linked(goal.supports))) continue;
       const own = kpi.supports.length === 0 ? 'it has no `supports`' : 'its `supports` names no existing objective';

@@ -17,7 +17,7 @@ export const kpiUnused: Rule = {
     const { workspace } = context;
     for (const kpi of workspace.kpis) {
       // A KPI without an id cannot be targeted at all; the schema rule already asks for the id.
-      if (kpi.id === undefined || workspace.goalsTargeting(kpi.id).length > 0) continue;
+      if (kpi.id === undefined || workspace.goalsTargeting(kpi.id).length > 0 || workspace.mayLinkTo(kpi.id)) continue;
       context.report({
         file: kpi.file,
         target: { path: kpi.path, part: 'head' },

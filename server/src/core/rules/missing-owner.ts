@@ -7,6 +7,7 @@ export const missingOwner: Rule = {
     id: 'missing-owner',
     description: 'A goal has no `department` that owns it.',
     severity: 'warning',
+    reads: ['department'],
     docs: {
       why: 'Social media touches marketing, sales, customer service and HR, and where departments work in silos a goal that belongs to everyone belongs to no one. Naming the department that owns each goal makes someone accountable for its progress and its reviews, and shows which teams must coordinate on shared KPIs.',
       bad: 'goals:\n  - id: li-hires-h1\n    title: Fill 12 engineering roles through LinkedIn by June 30\n    supports: [scale-engineering]\n',

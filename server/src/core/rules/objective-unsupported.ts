@@ -19,7 +19,7 @@ export const objectiveUnsupported: Rule = {
     for (const item of [...workspace.goals, ...workspace.kpis]) for (const id of item.supports) supported.add(id);
     for (const objective of workspace.objectives) {
       // An objective without an id cannot be supported at all; the schema rule already asks for the id.
-      if (objective.id === undefined || supported.has(objective.id)) continue;
+      if (objective.id === undefined || supported.has(objective.id) || workspace.mayLinkTo(objective.id)) continue;
       context.report({
         file: objective.file,
         target: { path: objective.path, part: 'head' },

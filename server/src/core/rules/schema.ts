@@ -1,5 +1,4 @@
 import type { Rule } from '../rule';
-import { validateGoals } from '../schema';
 
 /** JSON-schema violations, at the offending node. */
 export const schema: Rule = {
@@ -15,9 +14,7 @@ export const schema: Rule = {
   },
   check(context) {
     for (const source of context.sources) {
-      // A file that is not YAML has no reliable value to validate; yaml-syntax already speaks for it.
-      if (source.parsed.value === undefined && source.parsed.problems.length > 0) continue;
-      for (const problem of validateGoals(source.parsed.value)) {
+      for (const problem of source.schemaProblems) {
         context.report({
           file: source.file,
           target: { path: problem.path, part: problem.part },

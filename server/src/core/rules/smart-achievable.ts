@@ -16,6 +16,7 @@ export const smartAchievable: Rule<SmartAchievableOptions> = {
     id: 'smart-achievable',
     description: 'A target implies an unrealistic monthly growth or reduction, equals its baseline, or contradicts its `direction`.',
     severity: 'warning',
+    reads: ['baseline', 'target', 'direction', 'start', 'deadline'],
     docs: {
       why: 'The A of SMART: "set realistic goals based on available resources and past performance. For example, doubling followers in a month might be unrealistic, but a 10% growth is achievable." The change from `baseline` to `target` is spread over the goal\'s duration (from its `start`, else its period\'s start, to its `deadline`) as a compounded monthly rate; above the ceiling (50% a month by default, in either direction) the target is reported. A target equal to its baseline has nothing to achieve, and one below its baseline with `direction: increase` (or above it with `direction: decrease`) contradicts itself.',
       bad: 'goals:\n  - id: ig-followers-june\n    title: Grow Instagram followers from 1,000 to 10,000 in June\n    start: 2027-06-01\n    deadline: 2027-06-30\n    targets:\n      - kpi: ig-followers\n        baseline: 1000\n        target: 10000\n',
@@ -68,14 +69,19 @@ function problemOf(goal: Goal, target: Target, days: number, options: SmartAchie
   const ratio = value / baseline;
   const total = `${ratio > 1 ? '+' : '-'}${Math.round(Math.abs(ratio - 1) * 100)}%`;
   const span = `${days} day${days === 1 ? '' : 's'}`;
+  // Within a month, a monthly rate compounded over a fraction of a month reads oddly (a doubling in 30
+  // days is "102% a month"): the change itself is what the reader compares with the ceiling.
+  const withinAMonth = days <= 31;
   if (value > baseline) {
     const monthly = ratio ** (1 / months) - 1;
     if (monthly <= options.maxMonthlyGrowth) return undefined;
-    return `${label} goes from ${baseline} to ${value} (${total}) in ${span}, a compounded growth of ${percent(monthly, options.maxMonthlyGrowth)} a month, more than the ${percent(options.maxMonthlyGrowth)} a month considered achievable; lower the target or allow more time.`;
+    const pace = withinAMonth ? 'faster than' : `a compounded growth of ${percent(monthly, options.maxMonthlyGrowth)} a month, more than`;
+    return `${label} goes from ${baseline} to ${value} (${total}) in ${span}, ${pace} the ${percent(options.maxMonthlyGrowth)} a month considered achievable; lower the target or allow more time.`;
   }
   const monthly = 1 - ratio ** (1 / months);
   if (monthly <= options.maxMonthlyReduction) return undefined;
-  return `${label} goes from ${baseline} to ${value} (${total}) in ${span}, a compounded reduction of ${percent(monthly, options.maxMonthlyReduction)} a month, more than the ${percent(options.maxMonthlyReduction)} a month considered achievable; raise the target or allow more time.`;
+  const pace = withinAMonth ? 'faster than' : `a compounded reduction of ${percent(monthly, options.maxMonthlyReduction)} a month, more than`;
+  return `${label} goes from ${baseline} to ${value} (${total}) in ${span}, ${pace} the ${percent(options.maxMonthlyReduction)} a month considered achievable; raise the target or allow more time.`;
 }
 
 /**

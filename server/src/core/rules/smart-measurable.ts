@@ -7,6 +7,7 @@ export const smartMeasurable: Rule = {
     id: 'smart-measurable',
     description: 'A goal has no target, or a target has no numeric `target` value.',
     severity: 'error',
+    reads: ['targets', 'target'],
     docs: {
       why: 'The M of SMART. Without a KPI and a number to reach, nobody can track progress or say whether the goal was met: "with defined goals, teams can track progress and measure the impact of their efforts". Every goal needs at least one target on a KPI, and every target a numeric `target` (ideally with the `baseline` it starts from).',
       bad: 'goals:\n  - id: ig-traffic-q1\n    title: Increase website sessions from Instagram by 20% by March 31\n    deadline: 2027-03-31\n    targets:\n      - kpi: ig-site-sessions\n        baseline: 10000\n',

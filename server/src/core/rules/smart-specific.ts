@@ -82,6 +82,7 @@ export const smartSpecific: Rule<SmartSpecificOptions> = {
     id: 'smart-specific',
     description: 'A goal title is vague: it names no number, no metric and no platform.',
     severity: 'warning',
+    reads: ['title'],
     docs: {
       why: 'The S of SMART. "Improve social media presence", "Increase engagement" or "Boost awareness" say neither what should change nor where nor by how much, so nobody can tell whether the goal was met or how it serves the business. A specific title names the metric, the platform or the number: "Increase website sessions from Instagram by 20% within three months". A title counts as specific when it contains a digit, a platform (instagram, linkedin, x, tiktok… or the goal\'s own `platform`), or a metric term: a built-in list (sessions, traffic, leads, revenue, sales, orders, conversions, sign-ups…), the words of the workspace\'s KPI names and metrics, and the `terms` option.',
       bad: 'goals:\n  - id: social-presence\n    title: Improve social media presence\n',

@@ -7,6 +7,7 @@ export const smartTimeBound: Rule = {
     id: 'smart-time-bound',
     description: 'A goal has no `deadline`, a deadline before its start, or a deadline outside its period.',
     severity: 'warning',
+    reads: ['deadline', 'start', 'period'],
     docs: {
       why: 'The T of SMART: "set deadlines to maintain focus and urgency", as in "achieve a 20% increase in LinkedIn followers within three months". A goal without a deadline can never be late, so it is never reviewed, judged or finished. A deadline before the goal starts is a typo, and one outside the planning period (the file\'s `period`, else the workspace\'s) means the goal is planned in the wrong file or year.',
       bad: 'period: { start: 2027-01-01, end: 2027-12-31 }\ngoals:\n  - id: ig-traffic-q1\n    title: Increase website sessions from Instagram by 20%\n    start: 2027-01-01\n  - id: li-leads-h2\n    title: Double LinkedIn leads in the second half\n    start: 2027-07-01\n    deadline: 2028-06-30\n',

@@ -14,6 +14,7 @@ export const vanityMetric: Rule<VanityMetricOptions> = {
     id: 'vanity-metric',
     description: 'A goal measures only vanity metrics (followers, likes, impressions, reach, views…) and no business outcome.',
     severity: 'warning',
+    reads: ['targets', 'kpi', 'metric'],
     docs: {
       why: 'Social-media KPIs must tie to business metrics. "Focusing solely on likes, shares, and follower counts can obscure the real impact of social media efforts on business objectives": a brand can celebrate 10,000 followers without knowing whether any of them buys. A goal may track a vanity metric, but at least one of its targets should be on an outcome KPI such as sessions, leads, sign-ups or sales. A KPI is vanity when its `metric` (or a word of it, singular or plural) is in the `metrics` option.',
       bad: 'kpis:\n  - id: ig-followers\n    name: Instagram followers\n    metric: followers\ngoals:\n  - id: ig-followers-2027\n    title: Grow Instagram followers by 20% to 6,000 by December 31\n    targets:\n      - kpi: ig-followers\n        baseline: 5000\n        target: 6000\n',

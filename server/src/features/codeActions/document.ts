@@ -5,7 +5,7 @@ import type { Goal, Item, Reference } from '../../core/model';
 import type { Finding, Path, Position } from '../../core/types';
 import type { Span } from '../../core/yaml';
 import type { DocumentContext } from '../context';
-import { samePath, samePosition, sameRange } from '../samePlace';
+import { samePath } from '../samePlace';
 
 /** The document under edit: its text, parse and analysis, and conversions between offsets and positions. */
 export class EditableDocument {
@@ -32,19 +32,32 @@ export class EditableDocument {
 
   /** The current finding of `rule` at exactly `range` in this document. */
   findingAt(rule: string, range: Range): Finding | undefined {
-    return this.context.analysis.findings.find((finding) => finding.file === this.uri && finding.rule === rule && sameRange(finding.range, range));
+    // Indexed once per request: a client may send thousands of diagnostics in one code-action request.
+    this.findings ??= indexBy(
+      this.context.analysis.findings.filter((finding) => finding.file === this.uri),
+      (finding) => `${finding.rule}|${rangeKey(finding.range)}`,
+    );
+    return this.findings.get(`${rule}|${rangeKey(range)}`);
   }
 
   /** The goal of this document whose head (where goal findings point) starts where `range` does. */
   goalAt(range: Range): Goal | undefined {
     const { analysis } = this.context;
-    return analysis.workspace.goals.find((goal) => goal.file === this.uri && samePosition(analysis.rangeOf(this.uri, { path: goal.path, part: 'head' }).start, range.start));
+    this.goals ??= indexBy(
+      analysis.workspace.goals.filter((goal) => goal.file === this.uri),
+      (goal) => positionKey(analysis.rangeOf(this.uri, { path: goal.path, part: 'head' }).start),
+    );
+    return this.goals.get(positionKey(range.start));
   }
 
   /** The reference of this document at exactly `range`. */
   referenceAt(range: Range): Reference | undefined {
     const { analysis } = this.context;
-    return analysis.workspace.references.find((reference) => reference.file === this.uri && sameRange(analysis.rangeOf(this.uri, { path: reference.path }), range));
+    this.references ??= indexBy(
+      analysis.workspace.references.filter((reference) => reference.file === this.uri),
+      (reference) => rangeKey(analysis.rangeOf(this.uri, { path: reference.path })),
+    );
+    return this.references.get(rangeKey(range));
   }
 
   /** The item of this document at a path such as `['goals', 2]`. */
@@ -52,6 +65,10 @@ export class EditableDocument {
     for (const item of this.context.analysis.workspace.items()) if (item.file === this.uri && samePath(item.path, path)) return item;
     return undefined;
   }
+
+  private findings?: Map<string, Finding>;
+  private goals?: Map<string, Goal>;
+  private references?: Map<string, Reference>;
 
   /** A line's text, without its line break (0-based line). */
   lineText(line: number): string {
@@ -77,4 +94,22 @@ export class EditableDocument {
 /** The empty range at a position: where an insertion goes. */
 export function emptyRange(position: Position): Range {
   return { start: position, end: position };
+}
+
+/** The first entry per key, as `find` would return it. */
+function indexBy<T>(entries: readonly T[], keyOf: (entry: T) => string): Map<string, T> {
+  const index = new Map<string, T>();
+  for (const entry of entries) {
+    const key = keyOf(entry);
+    if (!index.has(key)) index.set(key, entry);
+  }
+  return index;
+}
+
+function positionKey(position: Position): string {
+  return `${position.line}:${position.character}`;
+}
+
+function rangeKey(range: Range): string {
+  return `${positionKey(range.start)}-${positionKey(range.end)}`;
 }

@@ -15,6 +15,7 @@ import { EditableDocument } from './document';
 import { fixAllAction } from './fixAll';
 import type { Fix, FindingFix } from './fix';
 import { SKELETON_FIXES } from './skeletons';
+import { appendAll } from '../../core/arrays';
 
 /** The fix of each rule that has one besides did-you-mean and disabling (a Map: rule ids come from the client). */
 const RULE_FIXES: ReadonlyMap<string, FindingFix> = new Map([...SKELETON_FIXES, ['unknown-reference', createItem]]);
@@ -27,7 +28,7 @@ export function codeActions(context: DocumentContext, params: CodeActionParams):
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source === SOURCE && typeof diagnostic.code === 'string') actions.push(...quickFixes(document, diagnostic, diagnostic.code));
+      if (diagnostic.source === SOURCE && typeof diagnostic.code === 'string') appendAll(actions, quickFixes(document, diagnostic, diagnostic.code));
     }
   }
   // Fix-all rewrites many places at once, so it is offered only when asked for (on save, or the source menu).
@@ -49,6 +50,6 @@ function quickFixes(document: EditableDocument, diagnostic: Diagnostic, rule: st
     fix?.edits && fix.edits.length > 0 ? [{ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: document.workspaceEdit(fix.edits) }] : [];
   const fixes = [...didYouMeanFixes(document, finding).flatMap(toActions), ...toActions(RULE_FIXES.get(rule)?.(document, finding))];
   if (fixes.length > 0) fixes[0].isPreferred = true;
-  if (rulesById.has(rule)) fixes.push(...disableFixes(document, finding).flatMap(toActions));
+  if (rulesById.has(rule)) appendAll(fixes, disableFixes(document, finding).flatMap(toActions));
   return fixes;
 }

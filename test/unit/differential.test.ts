@@ -1,0 +1,78 @@
+/**
+ * The editor's incremental paths against the oracle: after every step of random edit sequences, the
+ * findings of the incremental parse (which reuses the parse of every unchanged item, in this thread or in
+ * worker threads) equal those of a whole, unchunked parse of the same text. Never another chunked parse,
+ * which would share its bugs. Property-based (fast-check): a failure prints the seed and the shrunk edit
+ * sequence to replay. `npm run fuzz` runs the same properties longer.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { generateGoalsFile } from '../../bench/generate';
+import { IncrementalParser } from '../../server/src/core/incremental';
+import { lint } from '../../server/src/core/lint';
+import type { Finding } from '../../server/src/core/types';
+import { ParsePool } from '../../server/src/node/parsePool';
+import { TODAY } from '../helpers/lint';
+import { applyEdit, editArbitrary, runs } from '../helpers/randomEdits';
+
+const EXAMPLES = path.join(__dirname, '../../examples');
+const FILE = 'edited.goals.yaml';
+/** A second file of the workspace, so that cross-file findings take part. */
+const COMPANY = fs.readFileSync(path.join(EXAMPLES, 'strategy/company.goals.yaml'), 'utf8');
+
+/** The findings of a text, as the engine reports them, with the text parsed as given (or whole). */
+function findingsOf(text: string, parsed?: ReturnType<IncrementalParser['parse']>): Finding[] {
+  return lint([{ file: 'company.goals.yaml', text: COMPANY }, { file: FILE, text, parsed }], { clockToday: TODAY }).findings;
+}
+
+const SMALL: Record<string, string> = {
+  'strategy/marketing': fs.readFileSync(path.join(EXAMPLES, 'strategy/marketing.goals.yaml'), 'utf8'),
+  'flawed/marketing': fs.readFileSync(path.join(EXAMPLES, 'flawed/marketing.goals.yaml'), 'utf8'),
+  'generated, 20 goals': generateGoalsFile(20),
+};
+
+describe('incremental findings equal a whole parse (property-based)', function () {
+  // The bounded budget of npm test fits in minutes; a fuzz run (FUZZ_SCALE) takes as long as it takes.
+  this.timeout(process.env.FUZZ_SCALE ? 0 : 300_000);
+
+  for (const [name, start] of Object.entries(SMALL)) {
+    it(`${name}: after every step of random edit sequences`, () => {
+      fc.assert(
+        fc.property(fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (edits) => {
+          const parser = new IncrementalParser();
+          let text = start;
+          parser.parse(text);
+          for (const [step, edit] of edits.entries()) {
+            text = applyEdit(text, edit);
+            assert.deepEqual(findingsOf(text, parser.parse(text)), findingsOf(text), `step ${step + 1}`);
+          }
+        }),
+        { numRuns: runs(15) },
+      );
+    });
+  }
+
+  it('a file past the worker threshold, parsed through the worker pool, after random edits', async () => {
+    const pool = new ParsePool(path.join(__dirname, '../../dist/parseWorker.js'), 1);
+    try {
+      const start = generateGoalsFile(600);
+      await fc.assert(
+        fc.asyncProperty(fc.array(editArbitrary, { minLength: 1, maxLength: 3 }), async (edits) => {
+          const parser = new IncrementalParser();
+          let text = start;
+          await parser.parseWith(text, pool.parseMany);
+          for (const [step, edit] of edits.entries()) {
+            text = applyEdit(text, edit);
+            const parsed = await parser.parseWith(text, pool.parseMany);
+            assert.deepEqual(findingsOf(text, parsed), findingsOf(text), `step ${step + 1}`);
+          }
+        }),
+        { numRuns: runs(3) },
+      );
+    } finally {
+      await pool.close();
+    }
+  });
+});
