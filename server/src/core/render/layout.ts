@@ -11,6 +11,10 @@
  * so the renderer stays one pure function usable in the CLI and the webview alike, where elkjs's API is
  * asynchronous; and dagre adds about 85 KB to the webview bundle against elkjs's 1.6 MB.
  *
+ * With this module's settings (real box sizes, unweighted edges) `npm run bench` lays out all 2,550 nodes of
+ * 2,000 goals in 3.5–4.8 s and the collapsed start view in under 30 ms, which is why large strategies start
+ * collapsed.
+ *
  * Coordinates are rounded to 0.1 px so the output is byte-identical across runs and machines.
  */
 import type * as Dagre from '@dagrejs/dagre' with { 'resolution-mode': 'import' };
