@@ -6,6 +6,7 @@ import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { EffectiveConfig } from './core/effectiveConfig';
 import type { FindingCounts } from './core/itemFindings';
 import type { OutlineGrouping, OutlineKind, OutlineStatus, TargetFigures } from './core/outline';
+import type { StrategyGraph } from './core/render/graph';
 import type { Range, Severity } from './core/types';
 
 export type { EffectiveConfig, EffectiveRule, TodaySource } from './core/effectiveConfig';
@@ -119,3 +120,45 @@ export namespace StarterFileRequest {
   export const method = 'goalpost/starterFile';
   export const type = new RequestType<StarterFileParams, StarterFileResult | null, void>(method);
 }
+
+/** Parameters of `goalpost/diagram`. */
+export interface DiagramParams {
+  /** A goals file: its workspace is drawn and its items are marked active. Absent (or not a known goals file): the first workspace, nothing active. */
+  readonly uri?: string;
+}
+
+/** Where a node's whole item spans in the requested file: the cursor inside it selects the node. */
+export interface DiagramExtent {
+  readonly key: string;
+  /** 0-based, LSP-shaped. */
+  readonly range: Range;
+}
+
+/** The strategy diagram's data for one workspace; node files are URIs. */
+export interface DiagramResult {
+  readonly graph: StrategyGraph;
+  /** Keys of the nodes defined in the requested file (highlighted). */
+  readonly active: readonly string[];
+  /** The extents of the requested file's nodes, in file order. */
+  readonly extents: readonly DiagramExtent[];
+  /** A name for the workspace (its configuration's folder, else its files' folder), for the panel's title. */
+  readonly title: string;
+}
+
+/**
+ * `goalpost/diagram`: the strategy graph of the workspace a file belongs to, from the server's analysis,
+ * for the preview (which lays it out and draws it with the same renderer as `goalpost render`); null if the
+ * server failed to compute it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-namespace
+export namespace DiagramRequest {
+  export const method = 'goalpost/diagram';
+  export const type = new RequestType<DiagramParams, DiagramResult | null, void>(method);
+}
+
+/**
+ * The `workspace/executeCommand` commands the server implements, declared in `executeCommandProvider`.
+ * `goalpost.server.showGoal` (arguments: the document URI and a goal id) is a goal code lens's command: it
+ * shows the goal's standing and targets as a `window/showMessage`.
+ */
+export const ServerCommand = { showGoal: 'goalpost.server.showGoal' } as const;

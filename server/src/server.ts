@@ -22,8 +22,9 @@ import { URI } from 'vscode-uri';
 import { version } from '../../package.json';
 import { isIsoDate } from './core/dates';
 import { codeActions } from './features/codeActions';
-import { codeLenses } from './features/codeLens';
+import { codeLenses, goalMessage } from './features/codeLens';
 import { completion } from './features/completion';
+import { diagram } from './features/diagram';
 import { documentContext, type DocumentContext } from './features/context';
 import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
@@ -33,16 +34,25 @@ import { starterFile } from './features/starterFile';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { parseYaml, type ParsedYaml } from './core/yaml';
+import { completionsFor, hoverFor, markdownSupport, type MarkdownSupport } from './markup';
 import { isGoalsFile } from './node/fsUtil';
 import { PARALLEL_THRESHOLD, ParsePool, WARM_UP_SAMPLE } from './node/parsePool';
 import { Project, warmUp, type Group } from './project';
 import { OutlineChanges } from './outlineChanges';
-import { EffectiveConfigRequest, OutlineChangedNotification, OutlineRequest, StarterFileRequest } from './protocol';
+import { DiagramRequest, EffectiveConfigRequest, OutlineChangedNotification, OutlineRequest, ServerCommand, StarterFileRequest } from './protocol';
+import { startup } from './startup';
 import { toDiagnostic } from './toLsp';
 import { withWorkDone } from './workDone';
 
 /** How long a document must be quiet before it is re-checked: long enough to skip keystrokes in a burst. */
 const DEBOUNCE_MS = 20;
+
+// `--help`, `--version` or no transport: answer and exit before the library would throw for want of a transport.
+const start = startup(process.argv.slice(2), version);
+if (!start.serve) {
+  (start.code === 0 ? process.stdout : process.stderr).write(`${start.text}\n`);
+  process.exit(start.code);
+}
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -70,22 +80,34 @@ const parseShared = async (texts: readonly string[]): Promise<ParsedYaml[]> => {
 const published = new Map<string, string>();
 const timers = new Map<string, NodeJS.Timeout>();
 let supportsConfiguration = false;
+let registersConfiguration = false;
 let supportsWatchedFiles = false;
 let supportsWorkDone = false;
+/** Whether the client sends workspace folder changes; without it the folders are the root it started with. */
+let supportsFolders = false;
+let markdown: MarkdownSupport = { hover: true, completion: true };
 /** Tells the client when an outline may have changed (the Goals view refreshes on it). */
 const outlineChanges = new OutlineChanges((indexed) => void connection.sendNotification(OutlineChangedNotification.type, { indexed }));
 let folders: string[] = [];
-/** Groups whose settings have been read since the last configuration change. */
-const settingsRead = new Set<string>();
+/**
+ * Each group's settings read since the last configuration change, as the read in flight or done: nothing
+ * of a group is published before its read is done, so first diagnostics already honour `goalpost.today`.
+ */
+const settingsRead = new Map<string, Promise<void>>();
 /** Settings pushed by a client that cannot be asked for them. */
 let pushedSettings: unknown;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsConfiguration = params.capabilities.workspace?.configuration === true;
+  registersConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   supportsWatchedFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   supportsWorkDone = params.capabilities.window?.workDoneProgress === true;
+  supportsFolders = params.capabilities.workspace?.workspaceFolders === true;
+  markdown = markdownSupport(params.capabilities);
   folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+  // Clients without workspace folders (Neovim before 0.8's folders, older eglot) name one root instead.
   if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+  if (folders.length === 0 && params.rootPath) folders = [URI.file(params.rootPath).toString()];
   return {
     serverInfo: { name: 'goalpost-language-server', version },
     capabilities: {
@@ -99,23 +121,28 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       workspaceSymbolProvider: true,
       codeLensProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      executeCommandProvider: { commands: Object.values(ServerCommand) },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
   };
 });
 
 connection.onInitialized(async () => {
-  if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  // Registered only where the client says it can be (Neovim and eglot warn on every start otherwise).
+  if (registersConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   if (supportsWatchedFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [{ globPattern: '**/*.goals.{yaml,yml}' }, { globPattern: '**/.goalpost.{yaml,yml}' }],
     });
   }
-  connection.workspace.onDidChangeWorkspaceFolders((event) => {
-    for (const removed of event.removed) for (const uri of project.removeFolder(removed.uri)) clear(uri);
-    for (const added of event.added) project.addFolder(added.uri);
-    void refreshAll();
-  });
+  if (supportsFolders) {
+    // The library throws here for a client that did not announce workspace folders.
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      for (const removed of event.removed) for (const uri of project.removeFolder(removed.uri)) clear(uri);
+      for (const added of event.added) project.addFolder(added.uri);
+      void refreshAll();
+    });
+  }
   pool.warm(WARM_UP_SAMPLE);
   await withWorkDone(connection, supportsWorkDone, 'Goalpost: indexing goal files', async (report) => {
     report(0, 'Preparing the checks');
@@ -160,8 +187,8 @@ connection.onDidChangeConfiguration((params) => {
   void refreshAll();
 });
 
-connection.onCompletion((params, token) => answer(params.textDocument.uri, token, [], (context) => completion(context, params.position)));
-connection.onHover((params, token) => answer(params.textDocument.uri, token, null, (context) => hover(context, params.position)));
+connection.onCompletion((params, token) => completionsFor(markdown, answer(params.textDocument.uri, token, [], (context) => completion(context, params.position))));
+connection.onHover((params, token) => hoverFor(markdown, answer(params.textDocument.uri, token, null, (context) => hover(context, params.position))));
 connection.onDefinition((params, token) => answer(params.textDocument.uri, token, null, (context) => definition(context, params.position)));
 connection.onReferences((params, token) =>
   answer(params.textDocument.uri, token, [], (context) => references(context, params.position, params.context.includeDeclaration)),
@@ -172,9 +199,17 @@ connection.onDocumentSymbol((params, token) => answer(params.textDocument.uri, t
 connection.onWorkspaceSymbol((params, token) => (token.isCancellationRequested ? [] : guard('workspace symbols', () => workspaceSymbols(project, params.query)) ?? []));
 connection.onCodeLens((params, token) => answer(params.textDocument.uri, token, [], (context) => codeLenses(context)));
 connection.onCodeAction((params, token) => answer(params.textDocument.uri, token, [], (context) => codeActions(context, params)));
+connection.onExecuteCommand((params, token) => {
+  const [uri, id] = params.arguments ?? [];
+  if (params.command !== ServerCommand.showGoal || typeof uri !== 'string') return null;
+  const message = answer(uri, token, undefined, (context) => goalMessage(context, id));
+  if (message !== undefined) void connection.window.showInformationMessage(message);
+  return null;
+});
 connection.onRequest(OutlineRequest.type, (params) => guard('the outline', () => outline(project, params)) ?? { items: [] });
 connection.onRequest(EffectiveConfigRequest.type, (params) => guard('the effective configuration', () => effectiveConfig(project, params)) ?? null);
 connection.onRequest(StarterFileRequest.type, (params) => guard('a starter file', () => starterFile(project, params)) ?? null);
+connection.onRequest(DiagramRequest.type, (params) => guard('the diagram', () => diagram(project, params)) ?? null);
 
 connection.onShutdown(async () => {
   for (const timer of timers.values()) clearTimeout(timer);
@@ -219,7 +254,7 @@ function schedule(uri: string): void {
         return;
       }
       void guardAsync('parsing in the background', async () => {
-        if (!settingsRead.has(group.key)) await readSettings(group);
+        await settingsOf(group);
         await project.prepare(group, parseShared, PARALLEL_THRESHOLD);
       }).then(() => {
         // A newer change restarted the wait: its check will publish.
@@ -238,8 +273,18 @@ function cancel(uri: string): void {
 /** Reads settings again, then re-checks and publishes everything. */
 async function refreshAll(): Promise<void> {
   settingsRead.clear();
-  for (const group of project.groups()) await readSettings(group);
+  for (const group of project.groups()) await settingsOf(group);
   await publishAll();
+}
+
+/** The group's settings read since the last configuration change: the one in flight or done, else a new one. */
+function settingsOf(group: Group): Promise<void> {
+  let read = settingsRead.get(group.key);
+  if (!read) {
+    read = readSettings(group);
+    settingsRead.set(group.key, read);
+  }
+  return read;
 }
 
 /**
@@ -247,7 +292,6 @@ async function refreshAll(): Promise<void> {
  * `workspace/configuration`, else the ones it last pushed with `workspace/didChangeConfiguration`.
  */
 async function readSettings(group: Group): Promise<void> {
-  settingsRead.add(group.key);
   const settings = supportsConfiguration
     ? await connection.workspace.getConfiguration({ scopeUri: group.uris[0], section: 'goalpost' }).catch(() => undefined)
     : pushedSettings;
@@ -264,7 +308,12 @@ async function guardAsync(what: string, work: () => Promise<void>): Promise<void
 }
 
 async function publishAll(): Promise<void> {
-  for (const group of project.groups()) await guardAsync('parsing in the background', () => project.prepare(group, parseShared, PARALLEL_THRESHOLD));
+  for (const group of project.groups()) {
+    await guardAsync('parsing in the background', async () => {
+      await settingsOf(group);
+      await project.prepare(group, parseShared, PARALLEL_THRESHOLD);
+    });
+  }
   const live = new Set<string>();
   for (const group of project.groups()) {
     publishGroup(group);
