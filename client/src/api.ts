@@ -4,6 +4,7 @@
  */
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { DiagramPreview } from './preview/preview';
 import type { ProblemsStatus } from './statusBar';
 import type { GoalsTreeProvider } from './tree/provider';
 import type { GoalNode } from './tree/node';
@@ -18,6 +19,8 @@ export interface GoalpostApi {
   readonly goalsView: vscode.TreeView<GoalNode>;
   /** The status-bar item with the problems in goal files. */
   readonly problems: ProblemsStatus;
+  /** The diagram preview (its panel, model and the messages to and from its page). */
+  readonly preview: DiagramPreview;
   /** Resolves once the client has started and the server has indexed the workspace (again after a restart). */
   whenReady(): Promise<void>;
 }

@@ -23,6 +23,7 @@ export const commands: Readonly<Record<keyof typeof COMMAND, CommandHandler>> = 
   groupByDepartment: (ctx) => ctx.setGrouping('department'),
   groupByObjective: (ctx) => ctx.setGrouping('objective'),
   revealItem: (_ctx, node: GoalNode) => revealItem(node),
+  openPreview: (ctx, target?: vscode.Uri) => ctx.preview.open(target instanceof vscode.Uri ? target : undefined),
 };
 
 /** Opens the item's file with its head selected (a tree click). */

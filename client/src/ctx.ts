@@ -11,6 +11,7 @@ import type { CommandHandler } from './commands';
 import { EffectiveConfigDocuments } from './effectiveConfig';
 import { COMMAND, CONTEXT, EFFECTIVE_CONFIG_SCHEME, GOALS_VIEW } from './ids';
 import { createLanguageClient } from './languageClient';
+import { DiagramPreview } from './preview/preview';
 import { ProblemsStatus } from './statusBar';
 import { FollowCursor } from './tree/followCursor';
 import type { GoalNode } from './tree/node';
@@ -38,6 +39,7 @@ export class Ctx implements vscode.Disposable {
   readonly tree: GoalsTreeProvider;
   readonly view: vscode.TreeView<GoalNode>;
   readonly problems: ProblemsStatus;
+  readonly preview: DiagramPreview;
   private readonly effectiveConfigs: EffectiveConfigDocuments;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = deferred();
@@ -50,6 +52,7 @@ export class Ctx implements vscode.Disposable {
     this.view = this.own(vscode.window.createTreeView(GOALS_VIEW, { treeDataProvider: this.tree, showCollapseAll: true }));
     this.own(new FollowCursor(this.tree, this.view));
     this.problems = this.own(new ProblemsStatus());
+    this.preview = this.own(new DiagramPreview(extension.extensionUri, this.client, () => this.whenReady()));
     this.effectiveConfigs = this.own(new EffectiveConfigDocuments(() => this.client));
     this.own(vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_CONFIG_SCHEME, this.effectiveConfigs));
     this.own(this.tree.onDidUpdate((roots) => void vscode.commands.executeCommand('setContext', CONTEXT.noGoals, roots.length === 0)));
@@ -58,6 +61,7 @@ export class Ctx implements vscode.Disposable {
     // Registered before start, so the notification that ends the first index cannot be missed.
     this.own(
       this.client.onNotification(OutlineChangedNotification.type, async ({ indexed }) => {
+        this.preview.outlineChanged();
         await this.tree.refresh().catch((error) => this.log('refreshing the Goals view', error));
         this.effectiveConfigs.refreshOpen();
         if (indexed) this.ready.resolve();
@@ -112,6 +116,7 @@ export class Ctx implements vscode.Disposable {
       goalsTree: this.tree,
       goalsView: this.view,
       problems: this.problems,
+      preview: this.preview,
       whenReady: () => this.whenReady(),
     };
   }

@@ -17,7 +17,11 @@ export const COMMAND = {
   groupByDepartment: 'goalpost.groupByDepartment',
   groupByObjective: 'goalpost.groupByObjective',
   revealItem: 'goalpost.revealItem',
+  openPreview: 'goalpost.openPreview',
 } as const;
+
+/** The diagram preview's webview panel type; package.json activates on `onWebviewPanel:` it, for restoring. */
+export const PREVIEW_VIEW_TYPE = 'goalpost.preview';
 
 /** Context keys the menus and the welcome view read. */
 export const CONTEXT = {

@@ -1,6 +1,7 @@
 /**
  * Builds the .vsix the way a release does (`npm run package`) and checks what it holds: the bundles and
- * what package.json points at, and nothing of node_modules, sources, tests or tooling.
+ * what package.json points at (and the diagram page's bundle, which the preview loads), and nothing of
+ * node_modules, sources, tests or tooling.
  */
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -16,7 +17,7 @@ const PREFIX = 'extension/';
 /** Everything the package may hold, relative to the extension folder (vsce lower-cases readme and changelog). */
 const ALLOWED = [
   /^(package\.json|readme\.md|LICENSE\.txt|changelog\.md|language-configuration\.json)$/,
-  /^dist\/(extension|server|parseWorker)\.js$/,
+  /^dist\/(extension|server|parseWorker|webview)\.js$/,
   /^(schemas|syntaxes)\/[^/]+\.json$/,
   /^snippets\/[^/]+\.code-snippets$/,
   /^media\/.+\.(svg|png|md)$/,
@@ -55,7 +56,7 @@ describe('the packaged extension (.vsix)', function () {
   });
 
   it('holds the bundles, README, LICENSE and CHANGELOG', () => {
-    for (const file of ['package.json', 'readme.md', 'LICENSE.txt', 'changelog.md', 'dist/extension.js', 'dist/server.js', 'dist/parseWorker.js']) {
+    for (const file of ['package.json', 'readme.md', 'LICENSE.txt', 'changelog.md', 'dist/extension.js', 'dist/server.js', 'dist/parseWorker.js', 'dist/webview.js']) {
       assert.ok(files.includes(file), `${file} is missing from the package`);
     }
   });
