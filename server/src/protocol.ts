@@ -158,7 +158,7 @@ export namespace DiagramRequest {
 
 /**
  * The `workspace/executeCommand` commands the server implements, declared in `executeCommandProvider`.
- * `goalpost.server.showGoal` (arguments: the document URI and a goal id) is a goal code lens's command: it
+ * `goalpost-server.showGoal` (arguments: the document URI and a goal id) is a goal code lens's command: it
  * shows the goal's standing and targets as a `window/showMessage`.
  */
-export const ServerCommand = { showGoal: 'goalpost.server.showGoal' } as const;
+export const ServerCommand = { showGoal: 'goalpost-server.showGoal' } as const;

@@ -8,7 +8,9 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
@@ -203,7 +205,8 @@ connection.onExecuteCommand((params, token) => {
   const [uri, id] = params.arguments ?? [];
   if (params.command !== ServerCommand.showGoal || typeof uri !== 'string') return null;
   const message = answer(uri, token, undefined, (context) => goalMessage(context, id));
-  if (message !== undefined) void connection.window.showInformationMessage(message);
+  // A notification, not `window/showMessageRequest`: every client shows it, and nothing waits for an answer.
+  if (message !== undefined) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
   return null;
 });
 connection.onRequest(OutlineRequest.type, (params) => guard('the outline', () => outline(project, params)) ?? { items: [] });

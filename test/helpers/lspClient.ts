@@ -36,14 +36,30 @@ export interface StartOptions {
   readonly folders?: readonly string[];
   /** Settings the client answers `workspace/configuration` with, per section. */
   readonly settings?: Record<string, unknown>;
+  /**
+   * Answers `workspace/configuration` items itself (then `settings` is not used): a value, or a promise of
+   * one to hold the answer back.
+   */
+  readonly configuration?: (item: { scopeUri?: string; section?: string }) => unknown;
   /** Whether the client claims dynamic registration of watched files. */
   readonly watchedFiles?: boolean;
   /** Whether the client claims `window.workDoneProgress` (then it accepts the server's progress tokens). */
   readonly workDoneProgress?: boolean;
+  /** The server's command line instead of `node dist/server.js --stdio` (an installed bin, say). */
+  readonly command?: readonly string[];
+  /**
+   * Whether the client announces `workspace.workspaceFolders` (the default). When false, the first folder
+   * is sent as `rootUri` and `rootPath` only, as older clients do.
+   */
+  readonly workspaceFolders?: boolean;
+  /** Whether the client claims dynamic registration of `workspace/didChangeConfiguration`. */
+  readonly configurationRegistration?: boolean;
+  /** The markup kinds the client renders in hovers and completion documentation (default: markdown and plain text). */
+  readonly markup?: readonly ('markdown' | 'plaintext')[];
 }
 
-/** Notifications recorded in `received`: work-done progress and Goalpost's own. */
-const RECORDED = ['$/progress', 'goalpost/outlineChanged'];
+/** Notifications recorded in `received`: work-done progress, messages for the user and Goalpost's own. */
+const RECORDED = ['$/progress', 'goalpost/outlineChanged', 'window/showMessage'];
 
 /** A message the server sent that has no handler of its own here (custom notifications, `$/progress`…). */
 export interface ReceivedMessage {
@@ -61,7 +77,7 @@ export class TestClient {
   private readonly diagnosticListeners = new Set<(params: PublishDiagnosticsParams) => void>();
   initializeResult?: InitializeResult;
   readonly stderr: string[] = [];
-  /** The RECORDED notifications and `window/workDoneProgress/create` requests, in arrival order. */
+  /** The RECORDED notifications and the `window/workDoneProgress/create` and `client/registerCapability` requests, in arrival order. */
   readonly received: ReceivedMessage[] = [];
   private readonly messageWaiters: { predicate: (message: ReceivedMessage) => boolean; resolve: (message: ReceivedMessage) => void }[] = [];
 
@@ -82,12 +98,17 @@ export class TestClient {
 
   /** Spawns the server, initializes it and waits for it to be ready. */
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const [file, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
+    const child = spawn(file, args, { stdio: 'pipe' });
     const client = new TestClient(child);
-    client.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section ? (options.settings?.[item.section] ?? null) : null)),
+    const answer = options.configuration ?? ((item: { section?: string }) => (item.section ? (options.settings?.[item.section] ?? null) : null));
+    client.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) =>
+      Promise.all(params.items.map((item) => answer(item))),
     );
-    client.connection.onRequest('client/registerCapability', () => null);
+    client.connection.onRequest('client/registerCapability', (params) => {
+      client.receive({ method: 'client/registerCapability', params });
+      return null;
+    });
     client.connection.onNotification('window/logMessage', () => undefined);
     for (const method of RECORDED) client.connection.onNotification(method, (params: unknown) => client.receive({ method, params }));
     client.connection.onRequest('window/workDoneProgress/create', (params) => {
@@ -95,14 +116,27 @@ export class TestClient {
       return null;
     });
     client.connection.listen();
+    const folders = options.folders ?? [];
+    const announceFolders = options.workspaceFolders ?? true;
+    const markup = options.markup ?? ['markdown', 'plaintext'];
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
-      workspaceFolders: (options.folders ?? []).map((folder) => ({ uri: URI.file(folder).toString(), name: path.basename(folder) })),
+      ...(announceFolders
+        ? { rootUri: null, workspaceFolders: folders.map((folder) => ({ uri: URI.file(folder).toString(), name: path.basename(folder) })) }
+        : { rootUri: folders[0] === undefined ? null : URI.file(folders[0]).toString(), rootPath: folders[0] ?? null }),
       capabilities: {
-        workspace: { configuration: options.settings !== undefined, didChangeWatchedFiles: { dynamicRegistration: options.watchedFiles ?? true }, workspaceFolders: true },
+        workspace: {
+          configuration: options.settings !== undefined || options.configuration !== undefined,
+          didChangeConfiguration: { dynamicRegistration: options.configurationRegistration ?? true },
+          didChangeWatchedFiles: { dynamicRegistration: options.watchedFiles ?? true },
+          ...(announceFolders && { workspaceFolders: true }),
+        },
         window: { workDoneProgress: options.workDoneProgress ?? false },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          hover: { contentFormat: [...markup] },
+          completion: { completionItem: { documentationFormat: [...markup] } },
+        },
       },
     });
     await client.connection.sendNotification(InitializedNotification.type, {});

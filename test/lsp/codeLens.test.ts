@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CodeLensRequest, type CodeLens, type Range } from 'vscode-languageserver-protocol/node';
+import { CodeLensRequest, ExecuteCommandRequest, type CodeLens, type Range } from 'vscode-languageserver-protocol/node';
+import { ServerCommand } from '../../server/src/protocol';
 import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
 
 const COMPANY = `goalpost: 1
@@ -77,15 +78,19 @@ describe('language server: code lens over stdio', function () {
     return (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
   }
 
-  const lens = (range: Range, title: string): CodeLens => ({ range, command: { title, command: '' } });
+  /** A goal's lens: its command shows the goal (the server's own command); a goal without an id has none to run. */
+  const lens = (range: Range, title: string, id?: string): CodeLens => ({
+    range,
+    command: id === undefined ? { title, command: '' } : { title, command: ServerCommand.showGoal, arguments: [uri, id] },
+  });
 
   it("puts each goal's progress, status and target count over its id line, for this file's goals only", async () => {
     await client.open(uri, MARKETING);
     assert.deepEqual(await lenses(), [
       // (210/300 = 70% + (60-52)/(60-40) = 40%) / 2 = 55%, ahead of the 37% of the year gone by.
-      lens(rangeOf(MARKETING, 'li-leads'), '55% · on track · 2 targets'),
-      lens(rangeOf(MARKETING, 'ig-spring'), '20% · missed · 1 target'),
-      lens(rangeOf(MARKETING, 'yt-autumn'), 'not started · 1 target'),
+      lens(rangeOf(MARKETING, 'li-leads'), '55% · on track · 2 targets', 'li-leads'),
+      lens(rangeOf(MARKETING, 'ig-spring'), '20% · missed · 1 target', 'ig-spring'),
+      lens(rangeOf(MARKETING, 'yt-autumn'), 'not started · 1 target', 'yt-autumn'),
       // Without an id, the lens sits on the goal's first key.
       lens(rangeOf(MARKETING, 'title: Draft', 'title'.length), 'no data · no targets'),
     ]);
@@ -106,6 +111,19 @@ describe('language server: code lens over stdio', function () {
     );
     const company = fileUri(path.join(folder, 'company.goals.yaml'));
     const companyLenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: company } });
-    assert.deepEqual(companyLenses, [lens(rangeOf(COMPANY, 'company-wide'), 'no data · no targets')]);
+    assert.deepEqual(companyLenses, [{ range: rangeOf(COMPANY, 'company-wide'), command: { title: 'no data · no targets', command: ServerCommand.showGoal, arguments: [company, 'company-wide'] } }]);
+  });
+
+  it("declares the lens command, and running it shows the goal's standing and targets", async () => {
+    assert.deepEqual(client.initializeResult?.capabilities.executeCommandProvider, { commands: [ServerCommand.showGoal] });
+    await client.open(uri, MARKETING);
+    const [first] = await lenses();
+    const mark = client.received.length;
+    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: first.command?.command ?? '', arguments: first.command?.arguments });
+    assert.equal(result, null);
+    const shown = await client.waitForMessage('window/showMessage', () => true, mark);
+    const { type, message } = shown.params as { type: number; message: string };
+    assert.equal(type, 3, 'an information message');
+    assert.match(message, /^Goal li-leads \(.+\): 55% · on track · 2 targets\. \S+: \d/);
   });
 });
