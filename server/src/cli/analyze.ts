@@ -10,6 +10,20 @@ import { PARALLEL_THRESHOLD, ParsePool } from '../node/parsePool';
 import { CliConfigs, expandInputs, groupWorkspaces, readGoalsFile, type WorkspaceGroup } from './files';
 import { localDate, type CliIO } from './io';
 
+/** What the commands that analyse files may ask for besides the paths. */
+export interface AnalyzeOptions {
+  readonly today?: string;
+  readonly config?: string;
+  /** False with `--no-ignore`. */
+  readonly ignore?: boolean;
+  /** The absolute path `-` (standard input) stands for. */
+  readonly stdinFile?: string;
+  /** Texts that replace what is on disk (standard input; a fixed file before it is written). */
+  readonly texts?: ReadonlyMap<string, string>;
+  /** Told of each explicitly named file an `ignore` glob skips. */
+  readonly onIgnored?: (absolute: string, config: string) => void;
+}
+
 /** One workspace, linted. */
 export interface AnalyzedWorkspace {
   readonly group: WorkspaceGroup;
@@ -19,12 +33,14 @@ export interface AnalyzedWorkspace {
 /** The requested files (absolute, in a stable order) and every workspace they belong to, linted. */
 export async function analyzeInputs(
   paths: readonly string[],
-  options: { readonly today?: string; readonly config?: string },
+  options: AnalyzeOptions,
   io: CliIO,
 ): Promise<{ requested: string[]; workspaces: AnalyzedWorkspace[] }> {
   const resolver = new CliConfigs(io.cwd, options.config);
-  const requested = expandInputs(paths, io.cwd, resolver);
-  const groups = groupWorkspaces(requested, resolver).map((group) => ({ group, texts: group.files.map((file) => readGoalsFile(file, io.cwd)) }));
+  const ignore = options.ignore ?? true;
+  const requested = expandInputs(paths, io.cwd, resolver, { ignore, stdinFile: options.stdinFile, onIgnored: options.onIgnored });
+  const textOf = (file: string) => options.texts?.get(file) ?? readGoalsFile(file, io.cwd);
+  const groups = groupWorkspaces(requested, resolver, ignore).map((group) => ({ group, texts: group.files.map(textOf) }));
   const parsed = await parseAll(groups.flatMap(({ texts }) => texts));
   let next = 0;
   const workspaces = groups.map(({ group, texts }) => {

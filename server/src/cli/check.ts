@@ -1,31 +1,61 @@
 /** `goalpost check`: lint the requested files' workspaces, format the findings, and pick the exit code. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { applyReplacements, fixAllReplacements } from '../core/fixAll';
 import { INTERNAL_ERROR, sortFindings } from '../core/lint';
+import { LineIndex } from '../core/locate';
 import { rules } from '../core/rules';
 import type { Finding } from '../core/types';
+import { parseYaml } from '../core/yaml';
 import { errorReason } from '../node/fsUtil';
 import { UsageError } from './errors';
-import { analyzeInputs } from './analyze';
-import { relativeTo } from './files';
+import { analyzeInputs, type AnalyzeOptions, type AnalyzedWorkspace } from './analyze';
+import { readGoalsFile, relativeTo } from './files';
 import { summarize } from './formatters/format';
 import { summary } from './formatters/summary';
 import { formatters } from './formatters';
 import { version } from '../../../package.json';
 import { EXIT, type CheckOptions, type CliIO } from './io';
 import { appendAll } from '../core/arrays';
+import { unifiedDiff } from './unifiedDiff';
+
+/** Fix passes at most: a fix can reveal another (ESLint stops at ten too). */
+const MAX_FIX_PASSES = 10;
 
 /** Runs a check and writes its report; resolves to the exit code. */
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CliIO): Promise<number> {
-  const { requested, workspaces } = await analyzeInputs(paths, options, io);
-  const wanted = new Set(requested);
-  const findings: Finding[] = [];
-  for (const { group, analysis } of workspaces) {
-    // A rule that threw is reported on the workspace's first file; move it onto a requested one, never drop it.
-    const shownOn = group.files.find((file) => wanted.has(file)) ?? '';
-    const moved = analysis.findings.map((finding) => (finding.rule === INTERNAL_ERROR && !wanted.has(finding.file) ? { ...finding, file: shownOn } : finding));
-    appendAll(findings, moved.filter((finding) => wanted.has(finding.file)));
+  const fromStdin = paths.includes('-');
+  if (options.stdinFilename !== undefined && !fromStdin) throw new UsageError('--stdin-filename needs `-` among the paths (the text comes from standard input)');
+  if (fromStdin && options.fix) throw new UsageError('--fix cannot write standard input back; use --fix-dry-run to see the fixes');
+  const stdinFile = fromStdin ? path.resolve(io.cwd, options.stdinFilename ?? '<stdin>') : undefined;
+  const texts = new Map<string, string>();
+  if (stdinFile !== undefined) {
+    if (!io.readStdin) throw new UsageError('standard input cannot be read here');
+    texts.set(stdinFile, await io.readStdin());
   }
+  const analyzeOptions: AnalyzeOptions = {
+    today: options.today,
+    config: options.config,
+    ignore: options.ignore,
+    stdinFile,
+    texts,
+    onIgnored: (file, config) => io.stderr(`goalpost: warning: ${relativeTo(io.cwd, file)} is ignored by ${relativeTo(io.cwd, config)}; use --no-ignore to check it.\n`),
+  };
+  let { requested, workspaces } = await analyzeInputs(paths, analyzeOptions, io);
+  if (options.fix || options.fixDryRun) {
+    const original = new Map(requested.map((file) => [file, texts.get(file) ?? readGoalsFile(file, io.cwd)]));
+    for (let pass = 0; pass < MAX_FIX_PASSES && applyFixes(requested, workspaces, texts, io.cwd); pass++) {
+      ({ requested, workspaces } = await analyzeInputs(paths, { ...analyzeOptions, onIgnored: undefined }, io));
+    }
+    for (const file of requested) {
+      const fixed = texts.get(file);
+      const before = original.get(file);
+      if (fixed === undefined || before === undefined || fixed === before) continue;
+      if (options.fixDryRun) io.stdout(unifiedDiff(relativeTo(io.cwd, file), before, fixed));
+      else writeFixed(file, fixed, io.cwd);
+    }
+  }
+  const findings = requestedFindings(requested, workspaces).filter((finding) => !options.quiet || finding.severity === 'error');
   const relative = (file: string) => relativeTo(io.cwd, file);
   const shown = findings.map((finding) => ({
     ...finding,
@@ -34,7 +64,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   }));
   const files = requested.map(relative);
   const sorted = sortFindings(shown, new Map(files.map((file, index) => [file, index])));
-  const input = { findings: sorted, files, rules: rules.map((rule) => rule.meta), version, color: options.color && !options.outputFile };
+  const toTerminal = !options.outputFile;
+  const input = { findings: sorted, files, rules: rules.map((rule) => rule.meta), version, color: options.color && toTerminal, columns: toTerminal ? options.columns : undefined, maxWarnings: options.maxWarnings };
   const report = formatters[options.format](input);
   if (options.outputFile) {
     try {
@@ -56,6 +87,47 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   return EXIT.ok;
 }
 
+/** The findings of the requested files; a rule that threw is moved onto a requested file, never dropped. */
+function requestedFindings(requested: readonly string[], workspaces: readonly AnalyzedWorkspace[]): Finding[] {
+  const wanted = new Set(requested);
+  const findings: Finding[] = [];
+  for (const { group, analysis } of workspaces) {
+    const shownOn = group.files.find((file) => wanted.has(file)) ?? '';
+    const moved = analysis.findings.map((finding) => (finding.rule === INTERNAL_ERROR && !wanted.has(finding.file) ? { ...finding, file: shownOn } : finding));
+    appendAll(findings, moved.filter((finding) => wanted.has(finding.file)));
+  }
+  return findings;
+}
+
+/**
+ * One pass of the safe fixes (the editor's "fix all": did-you-means with exactly one suggestion) over the
+ * requested files, into `texts`. Whether anything changed.
+ */
+function applyFixes(requested: readonly string[], workspaces: readonly AnalyzedWorkspace[], texts: Map<string, string>, cwd: string): boolean {
+  const findings = requestedFindings(requested, workspaces).filter((finding) => finding.suggestions?.length === 1);
+  const files = new Set(findings.map((finding) => finding.file));
+  let changed = false;
+  for (const file of files) {
+    const text = texts.get(file) ?? readGoalsFile(file, cwd);
+    const parsed = parseYaml(text);
+    const replacements = fixAllReplacements(file, findings, parsed, new LineIndex(text));
+    if (replacements.length === 0) continue;
+    texts.set(file, applyReplacements(text, replacements));
+    changed = true;
+  }
+  return changed;
+}
+
+/** Writes a fixed file back, keeping a byte-order mark it had. */
+function writeFixed(file: string, text: string, cwd: string): void {
+  try {
+    const bom = fs.readFileSync(file, 'utf8').startsWith('\uFEFF') ? '\uFEFF' : '';
+    fs.writeFileSync(file, bom + text);
+  } catch (error) {
+    throw new UsageError(`cannot write the fixes to ${relativeTo(cwd, file)}: ${errorReason(error)}`);
+  }
+}
+
 /**
  * Appends the job summary to the file GitHub Actions names in `$GITHUB_STEP_SUMMARY`. The summary is an
  * extra: when it cannot be written, a warning says so and the check's result stands.
@@ -67,4 +139,3 @@ function appendJobSummary(file: string, text: string, io: CliIO): void {
     io.stderr(`goalpost: warning: cannot write the job summary to ${file} ($GITHUB_STEP_SUMMARY): ${errorReason(error)}\n`);
   }
 }
-

@@ -38,17 +38,39 @@ export class CliConfigs {
   }
 }
 
-/** Expands the command line's paths, directories and globs into absolute goal-file paths, in a stable order. */
-export function expandInputs(inputs: readonly string[], cwd: string, resolver: CliConfigs): string[] {
+/** How `expandInputs` treats the config's `ignore` globs and standard input. */
+export interface ExpandOptions {
+  /** False with `--no-ignore`: nothing is skipped. */
+  readonly ignore: boolean;
+  /** The absolute path the text of `-` (standard input) is checked as. */
+  readonly stdinFile?: string;
+  /** Told of each file named explicitly but skipped by an `ignore` glob (ESLint warns about those too). */
+  readonly onIgnored?: (absolute: string, config: string) => void;
+}
+
+/**
+ * Expands the command line's paths, directories and globs into absolute goal-file paths, in a stable order.
+ * Files under a directory or matched by a glob that an `ignore` glob matches are skipped silently; a file
+ * named explicitly is skipped with a word to `onIgnored`, since the user asked for it.
+ */
+export function expandInputs(inputs: readonly string[], cwd: string, resolver: CliConfigs, options: ExpandOptions = { ignore: true }): string[] {
   const out = new Set<string>();
   for (const input of inputs.length > 0 ? inputs : ['.']) {
     const absolute = path.resolve(cwd, input);
     let matches: string[];
-    if (isDirectory(absolute)) {
+    if (input === '-' && options.stdinFile !== undefined) {
+      const config = options.ignore ? resolver.configFor(options.stdinFile) : undefined;
+      if (config?.ignores(options.stdinFile)) options.onIgnored?.(options.stdinFile, config.file);
+      else out.add(options.stdinFile);
+      continue;
+    } else if (isDirectory(absolute)) {
       matches = globGoals(absolute);
       if (matches.length === 0) throw new UsageError(`no goal files (*.goals.yaml, *.goals.yml) under ${input}`);
     } else if (fs.existsSync(absolute)) {
-      matches = [absolute];
+      const config = options.ignore ? resolver.configFor(absolute) : undefined;
+      if (config?.ignores(absolute)) options.onIgnored?.(absolute, config.file);
+      else out.add(path.normalize(absolute));
+      continue;
     } else if (isDynamicPattern(input)) {
       matches = globSync(input, { cwd, absolute: true, dot: false, ignore: ALWAYS_IGNORED }).filter((file) => isFile(file));
       if (matches.length === 0) throw new UsageError(`no files match ${input}`);
@@ -56,7 +78,7 @@ export function expandInputs(inputs: readonly string[], cwd: string, resolver: C
       throw new UsageError(`no such file or directory: ${input}`);
     }
     for (const file of matches.sort()) {
-      if (!resolver.configFor(file)?.ignores(file)) out.add(path.normalize(file));
+      if (!options.ignore || !resolver.configFor(file)?.ignores(file)) out.add(path.normalize(file));
     }
   }
   return [...out];
@@ -74,14 +96,14 @@ export interface WorkspaceGroup {
  * workspace, which also loads the other goal files under the config's folder so references resolve;
  * the requested files that have no config form one more workspace together, without siblings.
  */
-export function groupWorkspaces(requested: readonly string[], resolver: CliConfigs): WorkspaceGroup[] {
+export function groupWorkspaces(requested: readonly string[], resolver: CliConfigs, ignore = true): WorkspaceGroup[] {
   const groups = new Map<string, { config?: LoadedConfig; files: Set<string> }>();
   for (const file of requested) {
     const config = resolver.configFor(file);
     const key = config?.file ?? '';
     let group = groups.get(key);
     if (!group) {
-      const members = config ? globGoals(config.root).filter((member) => resolver.configFor(member) === config && !config.ignores(member)) : [];
+      const members = config ? globGoals(config.root).filter((member) => resolver.configFor(member) === config && !(ignore && config.ignores(member))) : [];
       group = { config, files: new Set(members) };
       groups.set(key, group);
     }

@@ -9,6 +9,12 @@ void main({
   stderr: (text) => process.stderr.write(text),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   now: () => new Date(),
+  stdoutColumns: process.stdout.columns,
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
 }).then((code) => {
   process.exitCode = code;
 });

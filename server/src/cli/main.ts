@@ -11,7 +11,8 @@ import { runInit } from './init';
 import { RENDER_FORMATS, runRender, type RenderOptions } from './render';
 import { runTree, type TreeOptions } from './tree';
 import { UsageError } from './errors';
-import { EXIT, type CheckOptions, type CliIO } from './io';
+import { EXIT, terminalWidth, wantsColor, type CheckOptions, type CliIO } from './io';
+import { runPrintConfig } from './printConfig';
 import { formatters } from './formatters';
 
 /** Runs the CLI and resolves to its exit code. Never throws and never prints a stack trace. */
@@ -33,9 +34,19 @@ export async function main(io: CliIO): Promise<number> {
     .option('--today <date>', 'check as of this date (YYYY-MM-DD) instead of the real date', parseDate)
     .option('-c, --config <path>', 'use this config file for every file instead of the nearest .goalpost.yaml')
     .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
-    .option('--no-color', 'never colour the output')
+    .option('--quiet', 'report errors only')
+    .option('--fix', 'apply the safe fixes (did-you-means with one suggestion) to the files')
+    .option('--fix-dry-run', 'print the safe fixes as a diff without writing them')
+    .option('--no-ignore', "check files the config's ignore globs match")
+    .option('--stdin-filename <path>', 'check standard input (the path `-`) as this file')
+    .option('--print-config <file>', 'print the configuration that applies to a file (YAML; JSON with --format json) and exit')
+    .option('--no-color', 'never colour the output (FORCE_COLOR=1 colours even a pipe)')
     .action(async (paths: string[], options: CheckOptions) => {
-      exitCode = await runCheck(paths, { ...options, color: options.color && io.stdoutIsTTY && !io.env.NO_COLOR }, io);
+      if (options.printConfig !== undefined) {
+        exitCode = runPrintConfig(options.printConfig, options, io);
+        return;
+      }
+      exitCode = await runCheck(paths, { ...options, color: wantsColor(options.color, io), columns: terminalWidth(io) }, io);
     });
 
   program
@@ -56,9 +67,10 @@ export async function main(io: CliIO): Promise<number> {
     .description('the strategy as a tree: objectives → goals → targets, with progress and status')
     .argument('[paths...]', 'files, directories or globs (default: the current directory)')
     .option('--today <date>', 'judge progress as of this date (YYYY-MM-DD)', parseDate)
-    .option('--no-color', 'never colour the output')
+    .option('--width <columns>', 'fit lines to this many columns (default: the terminal width on a terminal, else no limit)', parseWidth)
+    .option('--no-color', 'never colour the output (FORCE_COLOR=1 colours even a pipe)')
     .action(async (paths: string[], options: TreeOptions) => {
-      exitCode = await runTree(paths, { ...options, color: options.color && io.stdoutIsTTY && !io.env.NO_COLOR }, io);
+      exitCode = await runTree(paths, { ...options, color: wantsColor(options.color, io), width: options.width ?? terminalWidth(io) }, io);
     });
 
   program
@@ -104,6 +116,11 @@ export async function main(io: CliIO): Promise<number> {
 
 function parseCount(value: string): number {
   if (!/^-?\d+$/.test(value) || Number(value) < -1) throw new InvalidArgumentError('Expected a whole number (-1 for no limit).');
+  return Number(value);
+}
+
+function parseWidth(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 20) throw new InvalidArgumentError('Expected a whole number of columns, at least 20.');
   return Number(value);
 }
 

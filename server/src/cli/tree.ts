@@ -10,6 +10,8 @@ import { renderTree, type TreeWorkspace } from './treeText';
 export interface TreeOptions {
   readonly today?: string;
   readonly color: boolean;
+  /** Columns to fit lines to (titles are ellipsised); none for no limit. */
+  readonly width?: number;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function runTree(paths: readonly string[], options: TreeOptions, io
       findings: summarize(analysis.findings.filter((finding) => wanted.has(finding.file))),
     };
   });
-  io.stdout(renderTree(workspaces, options.color));
+  io.stdout(renderTree(workspaces, options.color, options.width));
   return EXIT.ok;
 }
 

@@ -28,6 +28,9 @@ export interface TreeWorkspace {
 /** Width of the progress bar in cells. */
 const BAR_WIDTH = 10;
 
+/** The fewest characters a label keeps however narrow the terminal (a deep tree then runs over). */
+const MIN_LABEL = 8;
+
 type Paint = (text: string) => string;
 
 interface StatusLook {
@@ -60,44 +63,47 @@ const STATUS_WIDTH = Object.values(STATUS_LOOK).reduce((widest, look) => Math.ma
  * Renders every workspace, separated by a blank line. `color`: ANSI colours (the caller decides: on a
  * TTY and without NO_COLOR).
  */
-export function renderTree(workspaces: readonly TreeWorkspace[], color: boolean): string {
+export function renderTree(workspaces: readonly TreeWorkspace[], color: boolean, width = Infinity): string {
   const colors = createColors(color);
-  return workspaces.map((workspace) => renderWorkspace(workspace, colors)).join('\n');
+  return workspaces.map((workspace) => renderWorkspace(workspace, colors, width)).join('\n');
 }
 
 /**
  * The columns come first (`pct bar status`), the tree last, as in ncdu: they line up however long a
  * title is, and a long title only runs on at the end of its own line.
  */
-function renderWorkspace(workspace: TreeWorkspace, c: Colors): string {
-  const lines = [`${c.bold(terminalSafe(workspace.title))} ${c.dim(`· ${plural(workspace.fileCount, 'goal file')} · as of ${workspace.today}`)}`];
+function renderWorkspace(workspace: TreeWorkspace, c: Colors, width: number): string {
+  const about = ` · ${plural(workspace.fileCount, 'goal file')} · as of ${workspace.today}`;
+  const lines = [`${c.bold(ellipsis(terminalSafe(workspace.title), width - about.length))}${c.dim(about)}`];
   const rows: string[] = [];
   for (const root of workspace.roots) {
-    rows.push(renderRow(root, '', `${root.kind === 'unaligned' ? '◇' : '◆'} `, c));
-    addChildren(rows, root, '', c);
+    rows.push(renderRow(root, '', `${root.kind === 'unaligned' ? '◇' : '◆'} `, c, width));
+    addChildren(rows, root, '', c, width);
   }
   appendAll(lines, rows.length > 0 ? rows : [c.dim('(no objectives and no goals yet)')]);
   lines.push(c.dim(footer(workspace)));
   return `${lines.join('\n')}\n`;
 }
 
-function addChildren(rows: string[], node: OutlineNode, indent: string, c: Colors): void {
+function addChildren(rows: string[], node: OutlineNode, indent: string, c: Colors, width: number): void {
   node.children.forEach((child, index) => {
     const last = index === node.children.length - 1;
-    rows.push(renderRow(child, `${indent}${last ? '└─ ' : '├─ '}`, '', c));
-    addChildren(rows, child, `${indent}${last ? '   ' : '│  '}`, c);
+    rows.push(renderRow(child, `${indent}${last ? '└─ ' : '├─ '}`, '', c, width));
+    addChildren(rows, child, `${indent}${last ? '   ' : '│  '}`, c, width);
   });
 }
 
 /** ` 62% ██████░░░░  ● on track   │  ├─ label`. */
-function renderRow(node: OutlineNode, prefix: string, mark: string, c: Colors): string {
+function renderRow(node: OutlineNode, prefix: string, mark: string, c: Colors, width: number): string {
   const status = rowStatus(node);
   const look = status === undefined ? undefined : STATUS_LOOK[status];
   const tint = look ? look.tint(c) : node.kind === 'objective' ? c.cyan : c.blue;
   const progress =
     node.progress === undefined ? ' '.repeat(4 + 1 + BAR_WIDTH) : `${tint(percent(node.progress).padStart(4))} ${progressBar(node.progress, tint, c)}`;
   const said = look ? `${look.icon} ${look.word}` : '';
-  const label = terminalSafe(node.label);
+  // Everything before the label has a fixed width; the label gets what is left of the line, at least a few cells.
+  const before = 4 + 1 + BAR_WIDTH + 2 + STATUS_WIDTH + 2 + prefix.length + mark.length;
+  const label = ellipsis(terminalSafe(node.label), Math.max(MIN_LABEL, width - before));
   const name = node.kind === 'goal' || node.kind === 'target' ? label : c.bold(label);
   return `${progress}  ${look ? tint(said) : ''}${' '.repeat(STATUS_WIDTH - said.length)}  ${c.dim(prefix)}${mark}${name}`;
 }
@@ -127,6 +133,13 @@ function footer(workspace: TreeWorkspace): string {
     parts.push(`${found} (\`goalpost check\` lists them)`);
   }
   return parts.join(' · ');
+}
+
+/** Text cut to `width` characters (code points), ending in `…` when cut. */
+export function ellipsis(text: string, width: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= width) return text;
+  return `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
 }
 
 /** Each goal once, though a goal that supports two objectives shows under both. */

@@ -7,8 +7,8 @@ import { ruleSetting, type Config } from './config';
 import type { Rule } from './rule';
 import type { SeverityOrOff } from './types';
 
-/** Where the check date comes from, strongest first. */
-export type TodaySource = 'setting' | 'config' | 'clock';
+/** Where the check date comes from, strongest first (`option`: `goalpost --today`, the CLI's setting). */
+export type TodaySource = 'setting' | 'option' | 'config' | 'clock';
 
 /** One rule as it applies to the file. */
 export interface EffectiveRule {
@@ -44,13 +44,16 @@ export interface EffectiveConfigInput {
   readonly config: Config;
   /** The editor's `goalpost.today`, when set. */
   readonly todaySetting?: string;
+  /** The command line's `--today`, when set (the CLI's counterpart of the setting). */
+  readonly todayOption?: string;
   readonly clockToday: string;
 }
 
 /** The effective configuration: every rule in catalogue order. */
 export function effectiveConfig(input: EffectiveConfigInput, rules: readonly Rule[]): EffectiveConfig {
-  const today = input.todaySetting ?? input.config.today ?? input.clockToday;
-  const todaySource: TodaySource = input.todaySetting !== undefined ? 'setting' : input.config.today !== undefined ? 'config' : 'clock';
+  const today = input.todaySetting ?? input.todayOption ?? input.config.today ?? input.clockToday;
+  const todaySource: TodaySource =
+    input.todaySetting !== undefined ? 'setting' : input.todayOption !== undefined ? 'option' : input.config.today !== undefined ? 'config' : 'clock';
   return {
     file: input.file,
     configFile: input.configFile,
@@ -67,6 +70,7 @@ export function effectiveConfig(input: EffectiveConfigInput, rules: readonly Rul
 
 const TODAY_FROM: Readonly<Record<TodaySource, string>> = {
   setting: 'the goalpost.today setting of the editor',
+  option: '--today on the command line',
   config: 'today: in the configuration',
   clock: 'the real date (nothing pins one)',
 };

@@ -1,9 +1,8 @@
 /** How editor features read the quotes of a scalar's text, so that fixes, rename and completion agree on them. */
+import { isQuoted } from '../core/fixAll';
 
-/** Whether the text is a scalar in matching quotes (`"…"` or `'…'`). */
-export function isQuoted(text: string): boolean {
-  return text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0];
-}
+/** Whether the text is a scalar in matching quotes; the core's test, shared with `check --fix`. */
+export { isQuoted };
 
 /** A quoted scalar's text without its quotes; any other text as it is. */
 export function unquote(text: string): string {

@@ -14,6 +14,10 @@ export interface FormatInput {
   readonly version: string;
   /** Whether to colour the output (stylish only). */
   readonly color: boolean;
+  /** The terminal's width, when stdout is one: stylish wraps messages to it. Never set for pipes and files. */
+  readonly columns?: number;
+  /** `--max-warnings` when it limits (0 or more): warnings beyond it fail the check, so JUnit counts them as failures. */
+  readonly maxWarnings?: number;
 }
 
 /** Turns results into the text written to stdout or the output file. */
@@ -26,7 +30,7 @@ export function summarize(findings: readonly Finding[]): Record<Severity, number
   return counts;
 }
 
-/** "3 errors, 1 warning and 0 infos"-style wording: "2 errors", "1 warning". */
+/** A count and its noun: "2 errors", "1 warning", "0 infos". */
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
@@ -59,4 +63,12 @@ export function relatedWhere(related: RelatedLocation): string {
 /** " (also at a.goals.yaml:3:7, b.goals.yaml:9:7)" for a message, or '' when the finding points nowhere else. */
 export function alsoAt(finding: Finding): string {
   return finding.related?.length ? ` (also at ${finding.related.map(relatedWhere).join(', ')})` : '';
+}
+
+/** "9 problems (4 errors, 4 warnings, 1 info) in 2 of 8 files": the closing line of the text formats. */
+export function problemsLine(findings: readonly Finding[], files: readonly string[]): string {
+  const counts = summarize(findings);
+  const withProblems = new Set(findings.map((finding) => finding.file)).size;
+  const breakdown = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`;
+  return `${plural(findings.length, 'problem')} (${breakdown}) in ${withProblems} of ${plural(files.length, 'file')}`;
 }

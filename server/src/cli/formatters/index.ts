@@ -6,6 +6,7 @@ import { json } from './json';
 import { junit } from './junit';
 import { sarif } from './sarif';
 import { stylish } from './stylish';
+import { unix } from './unix';
 
 /** Formatters by the name `--format` takes; the first is the default. */
-export const formatters: Readonly<Record<string, Formatter>> = { stylish, json, sarif, github, gitlab, junit };
+export const formatters: Readonly<Record<string, Formatter>> = { stylish, json, sarif, github, gitlab, junit, unix };

@@ -1,25 +1,82 @@
 import { createColors } from 'picocolors';
+import type { Finding } from '../../core/types';
 import type { Formatter } from './format';
-import { oneBased, plural, relatedWhere, summarize } from './format';
+import { oneBased, plural, problemsLine, relatedWhere, summarize } from './format';
 
-/** One line per finding, `path:line:col severity message rule-id` (1-based), then a summary line. */
-export const stylish: Formatter = ({ findings, files, color }) => {
+/** Below this many cells for the message column, wrapping would do more harm than good. */
+const MIN_MESSAGE_WIDTH = 30;
+
+/**
+ * ESLint's stylish: findings grouped under their file, one aligned `line:col  severity  message  rule` row
+ * each (1-based), related locations indented beneath, then a summary of problems and the files that have
+ * them. On a terminal (`columns` set) messages wrap to its width and rule ids form a column; pipes and
+ * files get one row a finding.
+ */
+export const stylish: Formatter = ({ findings, files, color, columns }) => {
   const paint = createColors(color);
   const tint = { error: paint.red, warning: paint.yellow, info: paint.blue } as const;
   const lines: string[] = [];
-  for (const finding of findings) {
-    const { line, column } = oneBased(finding.range.start);
-    lines.push(`${paint.underline(`${finding.file}:${line}:${column}`)} ${tint[finding.severity](finding.severity)} ${finding.message} ${paint.dim(finding.rule)}`);
-    // The other places a finding points at (the second definition of a duplicate id), one indented line each.
-    for (const related of finding.related ?? []) lines.push(paint.dim(`    also at ${relatedWhere(related)}: ${related.message}`));
+  for (const [file, own] of groupByFile(findings)) {
+    const where = own.map((finding) => {
+      const { line, column } = oneBased(finding.range.start);
+      return `${line}:${column}`;
+    });
+    const whereWidth = widest(where);
+    const severityWidth = widest(own.map((finding) => finding.severity));
+    const messageStart = 2 + whereWidth + 2 + severityWidth + 2;
+    const ruleWidth = widest(own.map((finding) => finding.rule));
+    const room = columns === undefined ? Infinity : columns - messageStart - 2 - ruleWidth;
+    const wrapAt = room >= MIN_MESSAGE_WIDTH ? room : Infinity;
+    const wrapped = own.map((finding) => wrap(finding.message, wrapAt));
+    // On a terminal the rule ids line up too; in a log, padding every message to the longest would bury them.
+    const messageWidth = wrapAt === Infinity ? 0 : widest(wrapped.flat());
+    lines.push(paint.underline(file));
+    own.forEach((finding, index) => {
+      const [first, ...rest] = wrapped[index];
+      const head = `  ${paint.dim(where[index].padStart(whereWidth))}  ${tint[finding.severity](finding.severity.padEnd(severityWidth))}  `;
+      lines.push(`${head}${first.padEnd(messageWidth)}  ${paint.dim(finding.rule)}`);
+      for (const part of rest) lines.push(`${' '.repeat(messageStart)}${part}`);
+      // The other places a finding points at (the second definition of a duplicate id), one indented line each.
+      for (const related of finding.related ?? []) lines.push(paint.dim(`${' '.repeat(messageStart)}also at ${relatedWhere(related)}: ${related.message}`));
+    });
+    lines.push('');
   }
   const counts = summarize(findings);
-  const total = counts.error + counts.warning + counts.info;
-  const checked = plural(files.length, 'file');
-  if (total === 0) lines.push(paint.green(`✔ ${checked} checked, no problems.`));
-  else {
-    const mark = counts.error > 0 ? paint.red('✖') : paint.yellow('⚠');
-    lines.push('', `${mark} ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${checked}.`);
-  }
+  if (findings.length === 0) lines.push(paint.green(`✔ ${plural(files.length, 'file')} checked, no problems.`));
+  else lines.push(paint.bold(`${counts.error > 0 ? paint.red('✖') : paint.yellow('⚠')} ${problemsLine(findings, files)}.`));
   return `${lines.join('\n')}\n`;
 };
+
+/** The length of the longest text. */
+function widest(texts: readonly string[]): number {
+  let width = 0;
+  for (const text of texts) width = Math.max(width, text.length);
+  return width;
+}
+
+/** Findings by file, in the order they come (already sorted by file, line and column). */
+function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.file);
+    if (group) group.push(finding);
+    else groups.set(finding.file, [finding]);
+  }
+  return groups;
+}
+
+/** Words of a message in lines of at most `width` characters (a longer word stands alone); one line when `width` is Infinity. */
+export function wrap(text: string, width: number): string[] {
+  const oneLine = text.replace(/\s*\n\s*/g, ' ');
+  if (oneLine.length <= width) return [oneLine];
+  const out: string[] = [];
+  let line = '';
+  for (const word of oneLine.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  out.push(line);
+  return out;
+}

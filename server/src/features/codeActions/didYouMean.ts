@@ -1,11 +1,11 @@
 /** Did-you-mean fixes: a finding's suggestions, each written over the misspelt scalar in its own quotes. */
 import type { Range, TextEdit } from 'vscode-languageserver';
+import { replacementAt } from '../../core/fixAll';
 import { code } from '../../core/naming';
 import type { Finding } from '../../core/types';
-import { isQuoted, unquote } from '../quotes';
+import { unquote } from '../quotes';
 import type { EditableDocument } from './document';
 import type { Fix } from './fix';
-import { hasKey, valueAt } from './parsedValue';
 
 /** A replacement of one finding's text, with the offsets it covers and, for a key, the key it makes. */
 export interface Replacement {
@@ -32,18 +32,6 @@ export function didYouMeanFixes(document: EditableDocument, finding: Finding): F
  * the scalar is a key and its mapping already has the new key (the fix would make a duplicate).
  */
 export function replacement(document: EditableDocument, range: Range, text: string): Replacement | undefined {
-  const start = document.offset(range.start);
-  const end = document.offset(range.end);
-  const current = document.text.slice(start, end);
-  const newText = isQuoted(current) ? `${current[0]}${text}${current[0]}` : text;
-  if (newText === current) return undefined;
-  const { parsed } = document.context;
-  const at = parsed.scalarAt(start);
-  let newKey: string | undefined;
-  if (at?.part === 'key') {
-    const parent = at.path.slice(0, -1);
-    if (hasKey(valueAt(parsed.value, parent), text)) return undefined;
-    newKey = `${JSON.stringify(parent)}|${text}`;
-  }
-  return { edit: { range, newText }, start, end, newKey };
+  const found = replacementAt(document.context.parsed, document.context.lines, range, text);
+  return found && { edit: { range: found.range, newText: found.newText }, start: found.start, end: found.end, newKey: found.newKey };
 }
