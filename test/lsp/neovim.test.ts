@@ -1,0 +1,137 @@
+/**
+ * A real third-party client: headless Neovim (Debian's, 0.7 here) starts the bundled server with
+ * `vim.lsp.start_client`, as the README's configuration for Neovim 0.7-0.10 does, and shows its
+ * diagnostics, hover, definition, quick fix and code lenses. The Lua driver (neovim/driver.lua) writes what
+ * Neovim saw to a JSON file; this test asserts on it.
+ */
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileUri, writeWorkspace } from '../helpers/lspClient';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+const COMPANY = `goalpost: 1
+period: { start: 2027-01-01, end: 2027-12-31 }
+objectives:
+  - { id: grow-online-revenue, title: Grow online revenue by 15% }
+departments:
+  - { id: marketing, name: Marketing }
+`;
+
+/** One error: `grow-online-revenu` is not an objective (did you mean `grow-online-revenue`?). */
+const MARKETING = `goalpost: 1
+kpis:
+  - { id: sessions, name: Website sessions, metric: sessions, supports: [grow-online-revenue] }
+goals:
+  - id: ig-traffic
+    title: Increase website sessions from Instagram by 20%
+    department: marketing
+    supports: [grow-online-revenu]
+    start: 2027-01-01
+    deadline: 2027-12-31
+    review: quarterly
+    last_reviewed: 2027-05-01
+    targets:
+      - { kpi: sessions, baseline: 1000, target: 1200, current: 1100 }
+`;
+
+/** What the driver writes. */
+interface NeovimReport {
+  readonly error?: string;
+  readonly serverName: string;
+  readonly diagnostics: { line: number; col: number; severity: number; message: string; code: string }[];
+  readonly hover: { kind: string; value: string };
+  readonly definition: { uri: string; range: { start: { line: number } } }[];
+  readonly codeActions: { title: string; kind: string }[];
+  readonly fixedLine: string;
+  readonly codeLenses: { line: number; title: string; command: string }[];
+  readonly messages: string[];
+  readonly registrations: number;
+  readonly exitCode: number;
+}
+
+describe('Neovim (headless, vim.lsp.start_client) drives the bundled server', function () {
+  this.timeout(60_000);
+  let folder: string;
+  let home: string;
+  let report: NeovimReport;
+
+  before(async () => {
+    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING });
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-nvim-'));
+    const out = path.join(home, 'report.json');
+    const child = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(__dirname, 'neovim', 'driver.lua')}`], {
+      cwd: folder,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        // Neovim's state, cache and LSP log go to a temporary home, not the user's.
+        HOME: home,
+        XDG_CONFIG_HOME: path.join(home, 'config'),
+        XDG_DATA_HOME: path.join(home, 'data'),
+        XDG_STATE_HOME: path.join(home, 'state'),
+        XDG_CACHE_HOME: path.join(home, 'cache'),
+        GOALPOST_NODE: process.execPath,
+        GOALPOST_SERVER: path.join(ROOT, 'bin', 'goalpost-language-server.js'),
+        GOALPOST_ROOT: folder,
+        GOALPOST_FILE: path.join(folder, 'marketing.goals.yaml'),
+        GOALPOST_OUT: out,
+      },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += String(chunk)));
+    child.stderr.on('data', (chunk) => (output += String(chunk)));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', resolve);
+    });
+    assert.ok(fs.existsSync(out), `Neovim wrote no report (exit ${code}): ${output}`);
+    report = JSON.parse(fs.readFileSync(out, 'utf8')) as NeovimReport;
+    assert.equal(report.error, undefined, `the driver failed: ${report.error}`);
+    assert.equal(code, 0, output);
+  });
+  after(() => {
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it('shows the unknown reference as an error where it is', () => {
+    assert.deepEqual(
+      report.diagnostics.map(({ line, col, severity, code }) => ({ line, col, severity, code })),
+      [{ line: 7, col: 15, severity: 1, code: 'unknown-reference' }],
+    );
+    assert.match(report.diagnostics[0].message, /`grow-online-revenu`/);
+  });
+
+  it("hovers a goal's id with its title, department and targets", () => {
+    assert.equal(report.hover.kind, 'markdown');
+    assert.match(report.hover.value, /^\*\*Goal\*\* `ig-traffic`: Increase website sessions from Instagram by 20%/);
+    assert.match(report.hover.value, /Department: Marketing/);
+  });
+
+  it('goes to the definition in the unopened file of the root folder', () => {
+    assert.deepEqual(report.definition.map((location) => [location.uri, location.range.start.line]), [[fileUri(path.join(folder, 'company.goals.yaml')), 3]]);
+  });
+
+  it('offers the did-you-mean quick fix, and applying it fixes the line', () => {
+    assert.equal(report.codeActions[0].kind, 'quickfix');
+    assert.match(report.codeActions[0].title, /grow-online-revenue/);
+    assert.equal(report.fixedLine, '    supports: [grow-online-revenue]');
+  });
+
+  it("shows the goal's code lens, whose command the server runs", () => {
+    assert.deepEqual(report.codeLenses.map(({ line, command }) => ({ line, command })), [{ line: 4, command: 'goalpost-server.showGoal' }]);
+    assert.match(report.codeLenses[0].title, /· on track · 1 target$/);
+    assert.equal(report.messages.length, 1);
+    assert.match(report.messages[0], /^Goal ig-traffic \(Increase website sessions from Instagram by 20%\): /);
+  });
+
+  it('gets no dynamic registration Neovim 0.7 cannot take, and the server exits 0 when Neovim stops it', () => {
+    assert.equal(report.serverName, 'goalpost');
+    assert.equal(report.registrations, 0);
+    assert.equal(report.exitCode, 0);
+  });
+});
