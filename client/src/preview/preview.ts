@@ -18,7 +18,7 @@ import { previewHtml, webviewOptions } from './html';
 const REFRESH_DELAY_MS = 50;
 
 /** What VS Code keeps for a panel across reloads: the state the page saved (client/webview/host.ts). */
-interface PanelState {
+export interface PanelState {
   readonly view?: ViewState;
 }
 
@@ -141,8 +141,8 @@ export class DiagramPreview implements vscode.Disposable {
     for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
   }
 
-  /** A panel VS Code restores after a reload: it follows the active goals file again, from the view it showed. */
-  private async restore(panel: vscode.WebviewPanel, state: PanelState | undefined): Promise<void> {
+  /** A panel VS Code restores after a reload (the serializer calls this): it follows the active goals file again, from the view it showed. */
+  async restore(panel: vscode.WebviewPanel, state: PanelState | undefined): Promise<void> {
     if (this.panel) {
       // Only one preview at a time.
       panel.dispose();

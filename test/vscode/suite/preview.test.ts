@@ -2,7 +2,8 @@
  * The diagram preview in a real VS Code: the command opens it beside the editor with a locked-down page
  * that loads and draws the workspace's model from `goalpost/diagram`; it follows the cursor and the active
  * goals file, updates after an edit, a reveal from the page opens the source at the node's range, the
- * export writer writes the page's SVG, and screenshots in the light, dark and high-contrast themes.
+ * export writer writes the page's SVG, screenshots in the light, dark and high-contrast themes, and a
+ * panel restored after a reload (what the serializer gets) is taken over with the view the page saved.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -93,8 +94,10 @@ describe('the diagram preview', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(editor.document.uri, new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + TITLE.length)), changed);
     try {
+      const started = Date.now();
       assert.ok(await vscode.workspace.applyEdit(edit));
       await updated;
+      console.log(`    (edit → model posted to the preview: ${Date.now() - started} ms)`);
       const svg = await within(api.preview.currentSvg(), 20_000, 'the page to answer with its SVG');
       assert.ok(svg.includes('goal ig-sessions-2027: Increase &lt;b&gt;sessions&lt;/b&gt; from Instagram &amp; TikTok'), 'the page drew the new title, escaped');
       assert.ok(!svg.includes('<b>'), 'never as markup');
@@ -151,6 +154,10 @@ describe('the diagram preview', () => {
   });
 
   describe('screenshots of the workbench with the preview beside a goals file', () => {
+    // The side bar closed: the editor and the preview share the window.
+    before(() => vscode.commands.executeCommand('workbench.action.closeSidebar'));
+    after(() => vscode.commands.executeCommand('workbench.view.explorer'));
+
     for (const theme of ['light', 'dark', 'high-contrast'] as const) {
       it(`in the ${theme} theme`, async () => {
         await setColorTheme(theme);
@@ -163,5 +170,23 @@ describe('the diagram preview', () => {
         await screenshot(`preview-${theme}`);
       });
     }
+  });
+
+  describe('after a window reload', () => {
+    it('takes over the panel VS Code restores, with the view its page saved', async () => {
+      api.preview.current?.dispose();
+      // A restored panel comes without options; the serializer hands it over with the page's saved state.
+      const panel = vscode.window.createWebviewPanel('goalpost.preview', 'Strategy', { viewColumn: vscode.ViewColumn.Two, preserveFocus: true });
+      const ready = waitForEvent(api.preview.onDidReceive, (message) => message.type === 'ready', 'the restored page to load');
+      await api.preview.restore(panel, { view: { collapsed: ['objective:grow-online-revenue'] } });
+      await ready;
+      assert.equal(api.preview.current, panel);
+      assert.equal(panel.webview.options.enableScripts, true);
+      assert.equal(panel.title, 'Strategy: strategy');
+      const svg = await within(api.preview.currentSvg(), 20_000, 'the page to answer with its SVG');
+      assert.ok(svg.includes('objective grow-online-revenue:'), 'the objective is drawn');
+      assert.ok(!svg.includes('goal ig-sessions-2027:'), 'collapsed, as the page left it: its goals are hidden');
+      assert.ok(svg.includes('objective launch-ridgeline:'));
+    });
   });
 });
