@@ -3,7 +3,8 @@
  * - `args.json`: the arguments after `goalpost`;
  * - `input/`: the working directory (goal files, `.goalpost.yaml` where the scenario needs one);
  * - `stdout.txt`, `stderr.txt`, `exit-code.txt`: the expected output, and `output-file.txt` when the
- *   arguments name an `--output-file` (the report it must hold).
+ *   arguments name an `--output-file` (the report it must hold);
+ * - optionally `stdin.txt` (standard input; otherwise it is empty) and `env.json` (variables to set).
  * UPDATE_GOLDEN=1 rewrites the expected files from the actual run; review the diff before committing.
  * Every scenario pins its check date (`--today` or `today:` in its config), so the output never depends
  * on the day the tests run.
@@ -41,7 +42,7 @@ function runScenario(folder: string): void {
   let run;
   let written: string | undefined;
   try {
-    run = runCli(args, cwd);
+    run = runCli(args, cwd, { input: readIfThere(path.join(folder, 'stdin.txt')), env: envOf(folder) });
     if (outputPath && fs.existsSync(outputPath)) written = fs.readFileSync(outputPath, 'utf8');
   } finally {
     if (outputPath) removeWritten(outputPath, cwd);
@@ -79,6 +80,19 @@ function runScenario(folder: string): void {
     }
     assert.equal(value, fs.readFileSync(golden, 'utf8'), `${rel(golden)} differs (UPDATE_GOLDEN=1 rewrites it)`);
   }
+}
+
+function readIfThere(file: string): string | undefined {
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+}
+
+/** The scenario's `env.json`: an object of strings, if there is one. */
+function envOf(folder: string): Record<string, string> | undefined {
+  const text = readIfThere(path.join(folder, 'env.json'));
+  if (text === undefined) return undefined;
+  const env: unknown = JSON.parse(text);
+  assert.ok(env !== null && typeof env === 'object' && Object.values(env).every((value) => typeof value === 'string'), `${rel(folder)}/env.json must be an object of strings`);
+  return env as Record<string, string>;
 }
 
 function writeGoldens(folder: string, actual: Record<string, string | undefined>): void {

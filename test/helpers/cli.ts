@@ -32,10 +32,17 @@ function childEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** What a run may add: text on standard input, and environment variables. */
+export interface CliRunOptions {
+  readonly input?: string;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** Runs `goalpost <args>` in `cwd` and waits for it to end. */
-export function runCli(args: readonly string[], cwd: string): CliRun {
+export function runCli(args: readonly string[], cwd: string, options: CliRunOptions = {}): CliRun {
   assertBuilt();
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: childEnv(), encoding: 'utf8', timeout: 60_000 });
+  const env = { ...childEnv(), ...options.env };
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, input: options.input ?? '', encoding: 'utf8', timeout: 60_000 });
   if (result.error) throw result.error;
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }

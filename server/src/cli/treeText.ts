@@ -81,7 +81,10 @@ function renderWorkspace(workspace: TreeWorkspace, c: Colors, width: number): st
     addChildren(rows, root, '', c, width);
   }
   appendAll(lines, rows.length > 0 ? rows : [c.dim('(no objectives and no goals yet)')]);
-  lines.push(c.dim(footer(workspace)));
+  // A footer wider than the line goes one part a line rather than being cut: its counts all matter.
+  const parts = footer(workspace);
+  const joined = parts.join(' · ');
+  for (const line of joined.length <= width ? [joined] : parts) lines.push(c.dim(line));
   return `${lines.join('\n')}\n`;
 }
 
@@ -120,7 +123,7 @@ function progressBar(progress: number, tint: Paint, c: Colors): string {
 }
 
 /** "2 objectives · 5 goals: 1 done, 3 on track, 1 missed · 1 error, 2 warnings (`goalpost check` lists them)". */
-function footer(workspace: TreeWorkspace): string {
+function footer(workspace: TreeWorkspace): string[] {
   const objectives = workspace.roots.filter((root) => root.kind === 'objective').length;
   const goals = uniqueGoals(workspace.roots);
   const counts = new Map<OutlineStatus, number>();
@@ -132,7 +135,7 @@ function footer(workspace: TreeWorkspace): string {
     const found = [error && plural(error, 'error'), warning && plural(warning, 'warning'), info && `${info} info`].filter(Boolean).join(', ');
     parts.push(`${found} (\`goalpost check\` lists them)`);
   }
-  return parts.join(' · ');
+  return parts;
 }
 
 /** Text cut to `width` characters (code points), ending in `…` when cut. */

@@ -61,6 +61,7 @@ describe('commands', () => {
       'goalpost.groupByDepartment',
       'goalpost.groupByObjective',
       'goalpost.newGoalsFile',
+      'goalpost.openPreview',
       'goalpost.refreshGoals',
       'goalpost.restartServer',
       'goalpost.revealItem',
