@@ -119,6 +119,7 @@ export class DiagramPreview implements vscode.Disposable {
         await this.reveal(message.key);
         return;
       case 'svg': {
+        if (typeof message.svg !== 'string') return;
         const waiters = this.svgWaiters.splice(0);
         if (waiters.length > 0) {
           for (const resolve of waiters) resolve(message.svg);
@@ -177,6 +178,8 @@ export class DiagramPreview implements vscode.Disposable {
     this.model = this.embedded = model;
     panel.title = previewTitle(model);
     panel.webview.html = previewHtml(panel.webview, this.extensionUri, panel.title, { graph: model.graph, active: model.active, view: this.view });
+    // Selects the item under the cursor now; a page still loading gets it again when it says `ready`.
+    if (vscode.window.activeTextEditor) this.followCursor(vscode.window.activeTextEditor);
     this.refreshed.fire(model);
   }
 
