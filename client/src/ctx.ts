@@ -17,6 +17,9 @@ import { FollowCursor } from './tree/followCursor';
 import type { GoalNode } from './tree/node';
 import { GoalsTreeProvider } from './tree/provider';
 
+/** How long the outline must be quiet before the view asks for it again (a typing pause). */
+const REFRESH_DELAY_MS = 100;
+
 /** Where the chosen grouping is remembered, per workspace. */
 const GROUPING_KEY = 'goalpost.groupBy';
 
@@ -43,6 +46,7 @@ export class Ctx implements vscode.Disposable {
   private readonly effectiveConfigs: EffectiveConfigDocuments;
   private readonly disposables: vscode.Disposable[] = [];
   private ready = deferred();
+  private refreshTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly extension: vscode.ExtensionContext) {
     this.output = this.own(vscode.window.createOutputChannel('Goalpost', { log: true }));
@@ -62,11 +66,12 @@ export class Ctx implements vscode.Disposable {
     this.own(
       this.client.onNotification(OutlineChangedNotification.type, async ({ indexed }) => {
         this.preview.outlineChanged();
-        await this.tree.refresh().catch((error) => this.log('refreshing the Goals view', error));
-        this.effectiveConfigs.refreshOpen();
-        if (indexed) this.ready.resolve();
+        if (!indexed) return this.refreshSoon();
+        await this.refreshNow();
+        this.ready.resolve();
       }),
     );
+    this.own({ dispose: () => clearTimeout(this.refreshTimer) });
     this.own(
       this.client.onDidChangeState(({ newState }) => {
         // A (re)start, by the user or after a crash: "ready" waits for the new server's first index.
@@ -128,6 +133,23 @@ export class Ctx implements vscode.Disposable {
 
   dispose(): void {
     for (const disposable of this.disposables.splice(0).reverse()) disposable.dispose();
+  }
+
+  /** Refreshes the view and the effective-configuration documents now. */
+  private async refreshNow(): Promise<void> {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
+    await this.tree.refresh().catch((error) => this.log('refreshing the Goals view', error));
+    this.effectiveConfigs.refreshOpen();
+  }
+
+  /**
+   * Refreshes once the changes have paused for REFRESH_DELAY_MS: while someone types, the server says
+   * "changed" after every check, and one outline of the whole workspace per pause is enough.
+   */
+  private refreshSoon(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => void this.refreshNow(), REFRESH_DELAY_MS);
   }
 
   private async fetchOutline(groupBy: OutlineGrouping) {
