@@ -58,9 +58,13 @@ describe('goalpost init', () => {
         assert.equal(init.stderr, '');
         assert.equal(init.code, 0);
         assert.deepEqual(fs.readdirSync(cwd).sort(), ['.goalpost.yaml', 'strategy.goals.yaml']);
+        // From December on, the starter plans the next year.
+        const year = Number(today.slice(0, 4));
+        const planned = today.slice(5) >= '12-01' ? year + 1 : year;
         assert.equal(
           init.stdout,
-          `Created strategy.goals.yaml: a starter strategy for ${today.slice(0, 4)}, with comments on every section.\n` +
+          `Created strategy.goals.yaml: a starter strategy for ${planned}, with comments on every section.\n` +
+            (planned > year ? `It plans ${planned}: ${year} ends in less than a month.\n` : '') +
             'Created .goalpost.yaml: the configuration for the goal files in that folder.\n' +
             'Next: edit strategy.goals.yaml, then run `goalpost check strategy.goals.yaml` (and `goalpost tree strategy.goals.yaml` to see it as a tree).\n',
         );
@@ -88,6 +92,23 @@ describe('goalpost init', () => {
           [],
           `on ${today}`,
         );
+      }
+    });
+
+    it('plans the next year from December 1st, and the current one until November 30th', () => {
+      assert.match(starterGoals('2027-11-30'), /^period: \{ start: 2027-01-01, end: 2027-12-31 \}$/m);
+      const december = starterGoals('2027-12-01');
+      assert.match(december, /^period: \{ start: 2028-01-01, end: 2028-12-31 \}$/m);
+      assert.match(december, /^ {4}start: 2028-01-01\n {4}deadline: 2028-03-31$/m, 'the quarter goal runs the first quarter of the plan');
+      assert.match(december, /^ {4}last_reviewed: 2027-12-01 /m, 'reviewed when written');
+    });
+
+    it('lines its trailing comments up in one column', () => {
+      for (const text of [starterGoals('2027-05-15'), starterGoals('2027-05-15', starterContext(lint([{ file: 'a.goals.yaml', text: 'goalpost: 1\ndepartments:\n  - { id: social-media-team, name: Social }\n' }], { clockToday: '2027-05-15' }).workspace))]) {
+        const columns = text.split('\n').filter((line) => /^\s*[^#\s][^#]*\s#\s/.test(line)).map((line) => line.indexOf('#'));
+        assert.ok(columns.length >= 10, 'the starter has trailing comments');
+        const longest = text.split('\n').filter((line) => /^\s*[^#\s][^#]*\s#\s/.test(line)).every((line, index) => columns[index] === 37 || line.slice(0, columns[index]).trimEnd().length >= 36);
+        assert.ok(longest, `comments outside column 38:\n${text.split('\n').filter((line) => /\s#\s/.test(line) && !/^\s*#/.test(line) && line.indexOf('#') !== 37).join('\n')}`);
       }
     });
 

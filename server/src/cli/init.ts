@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HOMEPAGE } from '../core/docs';
-import { starterContext, starterGoals, type StarterContext } from '../core/starter';
+import { starterContext, starterGoals, starterPeriod, type StarterContext } from '../core/starter';
 import { ConfigResolver, type LoadedConfig } from '../node/configs';
 import { errorReason, globGoals } from '../node/fsUtil';
 import { analyzeInputs } from './analyze';
@@ -32,7 +32,9 @@ export async function runInit(file: string, io: CliIO): Promise<number> {
   const asOf = fitted?.today ?? today;
   write(target, starterGoals(asOf, fitted?.context), shown);
 
-  const lines = [`Created ${shown}: a starter strategy for ${asOf.slice(0, 4)}, with comments on every section.`];
+  const planned = (starterPeriod(asOf, fitted?.context)?.start ?? asOf).slice(0, 4);
+  const lines = [`Created ${shown}: a starter strategy for ${planned}, with comments on every section.`];
+  if (planned > asOf.slice(0, 4)) lines.push(`It plans ${planned}: ${asOf.slice(0, 4)} ends in less than a month.`);
   if (fitted) {
     lines.push(`It joins the ${fitted.fileCount} goal file${fitted.fileCount === 1 ? '' : 's'} already there: it names their objectives and departments instead of defining them again.`);
   }

@@ -62,15 +62,16 @@ class Ids {
 
 /**
  * The starter strategy as of `today` (`YYYY-MM-DD`), fitted to `context`. Alone, it checks clean under
- * every rule on `today`, whatever day of the year that is: the period is the whole year; one goal runs
+ * every rule on `today`, whatever day of the year that is: the period is the whole year (the next one
+ * in the last month of a year, see `starterPeriod`); one goal runs
  * the whole period and one the current quarter, so both deadlines are today or later and neither is
  * before its start; no target has a `current` value yet, so nothing is missed or off track; and both
  * goals were "last reviewed" today.
  */
 export function starterGoals(today: string, context: StarterContext = EMPTY): string {
   const ids = new Ids(context.ids);
-  const year = today.slice(0, 4);
-  const period = context.declaresPeriod ? context.period : { start: `${year}-01-01`, end: `${year}-12-31` };
+  const period = starterPeriod(today, context);
+  const year = (period?.start ?? today).slice(0, 4);
   const { quarterStart, quarterEnd } = quarter(today, period);
   const yearEnd = period?.end ?? `${year}-12-31`;
 
@@ -118,10 +119,10 @@ period: { start: ${period?.start}, end: ${period?.end} }
       ? `# Business objectives: what the business wants, each measured by a business metric (revenue, sales,
 # retention), not by social-media numbers. Every objective should be served by at least one goal or KPI.
 objectives:
-  - id: ${revenue}${pad(revenue, 28)}# ids are global across every goals file of the workspace
+${commented(`  - id: ${revenue}`, 'ids are global across every goals file of the workspace')}
     title: Grow online revenue by 10% in ${year}
     metric: online_revenue           # the business metric this objective moves
-    owner: ${leadership}${pad(leadership, 25)}# the department accountable for it
+${commented(`    owner: ${leadership}`, 'the department accountable for it')}
     deadline: ${yearEnd}
   - id: ${business}
     title: Win 40 new business customers in ${year}
@@ -165,7 +166,7 @@ kpis:
     unit: sessions
     platform: instagram
     supports: [${revenue}]
-    owners: [${marketing}]${pad(marketing, 18)}# several departments can share a KPI
+${commented(`    owners: [${marketing}]`, 'several departments can share a KPI')}
   - id: ${leadsKpi}
     name: Qualified leads from LinkedIn
     metric: leads
@@ -190,14 +191,14 @@ goals:
     platform: instagram
     audience: ${igAudience ?? ownAudience}
     funnel: conversion               # awareness | engagement | conversion | retention
-    deadline: ${yearEnd}               # starts with the period
+${commented(`    deadline: ${yearEnd}`, 'starts with the period')}
     targets:
       - kpi: ${sessionsKpi}
         baseline: 10000              # where you are at the start
         target: 12000                # where you want to be by the deadline
         # current: 10000             # the latest measured value
     review: quarterly                # weekly | monthly | quarterly | yearly
-    last_reviewed: ${today}          # update it at every review
+${commented(`    last_reviewed: ${today}`, 'update it at every review')}
 
   - id: ${leadsGoal}
     title: Generate 60 qualified leads a quarter from LinkedIn by ${spoken(quarterEnd)}
@@ -231,7 +232,24 @@ function quarter(today: string, period: Period | undefined): { quarterStart: str
   return { quarterStart, quarterEnd };
 }
 
-/** Spaces that line up a trailing comment after a value of `value`'s length. */
-function pad(value: string, width: number): string {
-  return ' '.repeat(Math.max(1, width - value.length));
+/** The column where the starter's trailing comments start (0-based), so that they line up. */
+const COMMENT_COLUMN = 37;
+
+/** A line with its trailing comment at the comment column (one space after a longer line). */
+function commented(line: string, comment: string): string {
+  return `${line}${' '.repeat(Math.max(1, COMMENT_COLUMN - line.length))}# ${comment}`;
 }
+
+/**
+ * The period a new strategy plans: the year of `today`, or the next year from the first day of the
+ * current year's last month, when a plan for the few weeks left would be out of date at once. A
+ * workspace that declares its period keeps it (one period per workspace).
+ */
+export function starterPeriod(today: string, context: StarterContext = EMPTY): Period | undefined {
+  if (context.declaresPeriod) return context.period;
+  const year = Number(today.slice(0, 4)) + (today.slice(5) >= NEXT_PERIOD_FROM ? 1 : 0);
+  return { start: `${year}-01-01`, end: `${year}-12-31` };
+}
+
+/** `MM-DD` from which `starterPeriod` plans the next year. */
+const NEXT_PERIOD_FROM = '12-01';
