@@ -52,6 +52,8 @@ export interface StartOptions {
    * is sent as `rootUri` and `rootPath` only, as older clients do.
    */
   readonly workspaceFolders?: boolean;
+  /** With `workspaceFolders: false`, whether `rootUri` is sent too (the default), or only the older `rootPath`. */
+  readonly rootUri?: boolean;
   /** Whether the client claims dynamic registration of `workspace/didChangeConfiguration`. */
   readonly configurationRegistration?: boolean;
   /** The markup kinds the client renders in hovers and completion documentation (default: markdown and plain text). */
@@ -123,7 +125,7 @@ export class TestClient {
       processId: process.pid,
       ...(announceFolders
         ? { rootUri: null, workspaceFolders: folders.map((folder) => ({ uri: URI.file(folder).toString(), name: path.basename(folder) })) }
-        : { rootUri: folders[0] === undefined ? null : URI.file(folders[0]).toString(), rootPath: folders[0] ?? null }),
+        : { rootUri: folders[0] === undefined || options.rootUri === false ? null : URI.file(folders[0]).toString(), rootPath: folders[0] ?? null }),
       capabilities: {
         workspace: {
           configuration: options.settings !== undefined || options.configuration !== undefined,

@@ -97,6 +97,12 @@ describe('language server: clients that support less than VS Code', function () 
     assert.match((hover?.contents as MarkupContent).value, /Grow online revenue by 15%/);
   });
 
+  it('indexes the rootPath of a client that sends neither workspace folders nor rootUri', async () => {
+    const client = await start({ folders: [folder], workspaceFolders: false, rootUri: false });
+    assert.deepEqual(await client.waitForDiagnostics(company), []);
+    assert.deepEqual(await client.waitForDiagnostics(marketing), []);
+  });
+
   it('registers configuration changes and watched files only with a client that supports dynamic registration', async () => {
     const stat = await start({ folders: [folder], settings: {}, configurationRegistration: false, watchedFiles: false });
     // Registration precedes indexing, so once diagnostics arrive any registration would have been received.
