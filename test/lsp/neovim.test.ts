@@ -1,8 +1,8 @@
 /**
- * A real third-party client: headless Neovim (Debian's, 0.7 here) starts the bundled server with
- * `vim.lsp.start_client`, as the README's configuration for Neovim 0.7-0.10 does, and shows its
- * diagnostics, hover, definition, quick fix and code lenses. The Lua driver (neovim/driver.lua) writes what
- * Neovim saw to a JSON file; this test asserts on it.
+ * A real third-party client: headless Neovim (Debian's, 0.7 here) loads the README's configuration for
+ * Neovim 0.7-0.10 (neovim/init-0.7.lua, checked to be the README's text), which starts the server's bin
+ * from PATH with `vim.lsp.start_client`; Neovim shows its diagnostics, hover, definition, quick fix and code
+ * lenses. The Lua driver (neovim/driver.lua) writes what Neovim saw to a JSON file; this test asserts on it.
  */
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -12,6 +12,8 @@ import * as path from 'node:path';
 import { fileUri, writeWorkspace } from '../helpers/lspClient';
 
 const ROOT = path.resolve(__dirname, '../..');
+/** The README's Neovim 0.7-0.10 configuration, verbatim. */
+const CONFIG = path.join(__dirname, 'neovim', 'init-0.7.lua');
 
 const COMPANY = `goalpost: 1
 period: { start: 2027-01-01, end: 2027-12-31 }
@@ -62,6 +64,10 @@ describe('Neovim (headless, vim.lsp.start_client) drives the bundled server', fu
   before(async () => {
     folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING });
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-nvim-'));
+    // goalpost-language-server on PATH, as after `npm install -g goalpost`.
+    const bin = path.join(home, 'bin');
+    fs.mkdirSync(bin);
+    fs.symlinkSync(path.join(ROOT, 'bin', 'goalpost-language-server.js'), path.join(bin, 'goalpost-language-server'));
     const out = path.join(home, 'report.json');
     const child = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(__dirname, 'neovim', 'driver.lua')}`], {
       cwd: folder,
@@ -74,9 +80,8 @@ describe('Neovim (headless, vim.lsp.start_client) drives the bundled server', fu
         XDG_DATA_HOME: path.join(home, 'data'),
         XDG_STATE_HOME: path.join(home, 'state'),
         XDG_CACHE_HOME: path.join(home, 'cache'),
-        GOALPOST_NODE: process.execPath,
-        GOALPOST_SERVER: path.join(ROOT, 'bin', 'goalpost-language-server.js'),
-        GOALPOST_ROOT: folder,
+        PATH: [bin, path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
+        GOALPOST_CONFIG: CONFIG,
         GOALPOST_FILE: path.join(folder, 'marketing.goals.yaml'),
         GOALPOST_OUT: out,
       },
@@ -96,6 +101,10 @@ describe('Neovim (headless, vim.lsp.start_client) drives the bundled server', fu
   after(() => {
     fs.rmSync(folder, { recursive: true, force: true });
     fs.rmSync(home, { recursive: true, force: true });
+  });
+
+  it("uses the README's configuration, verbatim", () => {
+    assert.ok(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').includes(`\`\`\`lua\n${fs.readFileSync(CONFIG, 'utf8')}\`\`\``));
   });
 
   it('shows the unknown reference as an error where it is', () => {

@@ -1,7 +1,8 @@
--- Drives the Goalpost language server from headless Neovim (0.7 and later), the way a user's
--- `vim.lsp.start_client` configuration does, and writes what Neovim saw to a JSON file for the mocha test
--- (test/lsp/neovim.test.ts). Run as: nvim --headless -u NONE -i NONE -n -c 'luafile driver.lua'
--- with GOALPOST_NODE, GOALPOST_SERVER, GOALPOST_ROOT, GOALPOST_FILE and GOALPOST_OUT in the environment.
+-- Drives the Goalpost language server from headless Neovim (0.7 and later) through the README's
+-- configuration for Neovim 0.7-0.10 (init-0.7.lua, which the test checks is the README's text), and writes
+-- what Neovim saw to a JSON file for the mocha test (test/lsp/neovim.test.ts). Run in the workspace folder as:
+--   nvim --headless -u NONE -i NONE -n -c 'luafile driver.lua'
+-- with GOALPOST_CONFIG, GOALPOST_FILE and GOALPOST_OUT in the environment and goalpost-language-server on PATH.
 -- vim.wait processes Neovim's event loop until the condition holds (or the bound passes): it waits on
 -- the server's messages, it does not sleep a fixed time.
 
@@ -32,27 +33,26 @@ local function run()
   local registrations = 0
   local messages = {}
   local exit_code
+  -- Observe, without changing what the configuration does: registrations (Neovim 0.7 warns when a server
+  -- registers what it said it cannot register dynamically), messages, and the server's exit code.
+  vim.lsp.handlers['client/registerCapability'] = function()
+    registrations = registrations + 1
+    return vim.NIL
+  end
+  vim.lsp.handlers['window/showMessage'] = function(_, result)
+    table.insert(messages, result.message)
+  end
+  local start_client = vim.lsp.start_client
+  vim.lsp.start_client = function(config)
+    config.on_exit = function(code) exit_code = code end
+    return start_client(config)
+  end
+  vim.cmd('luafile ' .. vim.fn.fnameescape(env.GOALPOST_CONFIG))
   vim.cmd('edit ' .. vim.fn.fnameescape(env.GOALPOST_FILE))
   local bufnr = vim.api.nvim_get_current_buf()
-  local client_id = vim.lsp.start_client({
-    name = 'goalpost',
-    cmd = { env.GOALPOST_NODE, env.GOALPOST_SERVER, '--stdio' },
-    root_dir = env.GOALPOST_ROOT,
-    settings = { goalpost = { today = '2027-05-15' } },
-    handlers = {
-      -- Neovim 0.7 warns when a server registers what it said it cannot register dynamically.
-      ['client/registerCapability'] = function()
-        registrations = registrations + 1
-        return vim.NIL
-      end,
-      ['window/showMessage'] = function(_, result)
-        table.insert(messages, result.message)
-      end,
-    },
-    on_exit = function(code) exit_code = code end,
-  })
-  assert(client_id, 'the client did not start')
-  vim.lsp.buf_attach_client(bufnr, client_id)
+  -- A buffer's clients are listed once they have initialized.
+  wait_for('the configuration to start a client for the goals file', function() return next(vim.lsp.buf_get_clients(bufnr)) ~= nil end)
+  local client_id = next(vim.lsp.buf_get_clients(bufnr))
   local client = vim.lsp.get_client_by_id(client_id)
   wait_for('initialization', function() return client.initialized end)
   out.serverName = client.name
@@ -103,15 +103,16 @@ local function run()
     out.fixedLine = vim.api.nvim_buf_get_lines(bufnr, at.line, at.line + 1, false)[1]
   end
 
-  -- Code lenses, refreshed and run through Neovim's own code lens module.
-  vim.lsp.codelens.refresh()
+  -- Code lenses, as the configuration refreshes them, run through Neovim's own code lens module.
   wait_for('code lenses', function() return #vim.lsp.codelens.get(bufnr) > 0 end)
   out.codeLenses = {}
   for _, lens in ipairs(vim.lsp.codelens.get(bufnr)) do
     table.insert(out.codeLenses, { line = lens.range.start.line, title = lens.command and lens.command.title or vim.NIL, command = lens.command and lens.command.command or vim.NIL })
   end
+  -- vim.lsp.codelens.run() on the lens's line, as a user would: Neovim runs only commands the server declares.
   local lens = vim.lsp.codelens.get(bufnr)[1]
-  request('workspace/executeCommand', { command = lens.command.command, arguments = lens.command.arguments })
+  vim.api.nvim_win_set_cursor(0, { lens.range.start.line + 1, 0 })
+  vim.lsp.codelens.run()
   wait_for('the message of the lens command', function() return #messages > 0 end)
   out.messages = messages
 
