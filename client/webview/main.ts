@@ -42,6 +42,9 @@ const state = {
   rendered: false,
 };
 
+/** Whether the user has panned or zoomed since the last fit (then a resize keeps their view). */
+let userMoved = false;
+
 const panzoom: PanzoomObject = Panzoom(canvas, { canvas: true, minScale: 0.02, maxScale: 4, step: 0.25, cursor: 'grab' });
 
 /** Draws the current view. `fit`: fit the diagram to the viewport afterwards (first paint, filter change). */
@@ -108,7 +111,9 @@ function markSelected(): void {
 /** Scales and centres the whole diagram in the viewport (never above 100%). */
 function fitToView(): void {
   const svg = canvas.querySelector('svg');
-  if (!svg) return;
+  // A webview may load hidden (zero size); the resize observer below fits once it has a size.
+  if (!svg || viewport.clientWidth === 0 || viewport.clientHeight === 0) return;
+  userMoved = false;
   const width = svg.width.baseVal.value;
   const height = svg.height.baseVal.value;
   const scale = Math.max(0.02, Math.min(1, (0.96 * viewport.clientWidth) / width, (0.96 * viewport.clientHeight) / height));
@@ -256,6 +261,7 @@ viewport.addEventListener(
   'wheel',
   (event) => {
     event.preventDefault();
+    userMoved = true;
     if (event.ctrlKey || event.metaKey) {
       panzoom.zoomWithWheel(event);
       return;
@@ -267,8 +273,22 @@ viewport.addEventListener(
 );
 
 element('gp-fit').addEventListener('click', fitToView);
-element('gp-zoom-in').addEventListener('click', () => panzoom.zoomIn({ animate: false }));
-element('gp-zoom-out').addEventListener('click', () => panzoom.zoomOut({ animate: false }));
+element('gp-zoom-in').addEventListener('click', () => {
+  userMoved = true;
+  panzoom.zoomIn({ animate: false });
+});
+element('gp-zoom-out').addEventListener('click', () => {
+  userMoved = true;
+  panzoom.zoomOut({ animate: false });
+});
+// The viewport changes size with the panel (side bar, editor groups, a webview shown after loading hidden):
+// the diagram is fitted again until the user pans or zooms it.
+viewport.addEventListener('pointermove', (event) => {
+  if (event.buttons !== 0) userMoved = true;
+});
+new ResizeObserver(() => {
+  if (state.rendered && !userMoved) fitToView();
+}).observe(viewport);
 element('gp-expand-all').addEventListener('click', () => setView({ ...state.view, collapsed: [] }, true));
 element('gp-collapse-all').addEventListener('click', () => setView({ ...state.view, collapsed: [...(state.layout?.collapsible ?? [])] }, true));
 element('gp-export').addEventListener('click', () => {

@@ -154,8 +154,16 @@ describe('the diagram preview', () => {
   });
 
   describe('screenshots of the workbench with the preview beside a goals file', () => {
-    // The side bar closed: the editor and the preview share the window.
-    before(() => vscode.commands.executeCommand('workbench.action.closeSidebar'));
+    // The side bar closed: the editor and the preview share the window. The page fits the diagram to its
+    // size when it loads, so the preview opens again at the new width.
+    before(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      api.preview.current?.dispose();
+      await openGoalsFile('strategy/marketing.goals.yaml');
+      const ready = waitForEvent(api.preview.onDidReceive, (message) => message.type === 'ready', 'the preview page to load again');
+      await vscode.commands.executeCommand('goalpost.openPreview');
+      await ready;
+    });
     after(() => vscode.commands.executeCommand('workbench.view.explorer'));
 
     for (const theme of ['light', 'dark', 'high-contrast'] as const) {
