@@ -27,6 +27,8 @@ const bundles = [
   { entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/node/parseWorker.ts'], outfile: 'dist/parseWorker.js' },
+  // The GitHub Action (action.yml): the CLI in-process, its REST calls through Node's fetch.
+  { entryPoints: ['server/src/action/index.ts'], outfile: 'dist/action.js' },
   // The VS Code extension: `vscode` is provided by the extension host at run time.
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ];
