@@ -39,7 +39,7 @@ interface Captured {
 }
 
 /** Runs `goalpost <argv>` in-process, capturing its output; noon local time keeps the date zone-proof. */
-async function run(argv: string[], options: { cwd?: string; tty?: boolean; env?: Record<string, string>; now?: Date } = {}): Promise<Captured> {
+async function run(argv: string[], options: { cwd?: string; tty?: boolean; columns?: number; env?: Record<string, string>; now?: Date } = {}): Promise<Captured> {
   let stdout = '';
   let stderr = '';
   const code = await main({
@@ -49,6 +49,7 @@ async function run(argv: string[], options: { cwd?: string; tty?: boolean; env?:
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     stdoutIsTTY: options.tty ?? false,
+    stdoutColumns: options.columns,
     now: () => options.now ?? new Date(2027, 4, 15, 12),
   });
   return { code, stdout, stderr };
@@ -136,6 +137,22 @@ describe('main()', () => {
 
     it('is not used with --no-color, even on a terminal', async () => {
       assert.doesNotMatch((await check({ tty: true }, ['--no-color'])).stdout, ANSI);
+    });
+
+    it('FORCE_COLOR=1 colours a pipe, even with NO_COLOR; FORCE_COLOR=0 never colours', async () => {
+      assert.match((await check({ tty: false, env: { FORCE_COLOR: '1' } })).stdout, ANSI);
+      assert.match((await check({ tty: false, env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout, ANSI);
+      assert.doesNotMatch((await check({ tty: true, env: { FORCE_COLOR: '0' } })).stdout, ANSI);
+      assert.doesNotMatch((await check({ tty: false, env: { FORCE_COLOR: '1' } }, ['--no-color'])).stdout, ANSI);
+    });
+
+    it('on a terminal, stylish wraps to its width; in a pipe the width is ignored', async () => {
+      const wrapped = await run(['check', '--today', '2027-05-15', '--no-color'], { cwd: path.join(folder, 'unowned'), tty: true, columns: 72 });
+      const lines = wrapped.stdout.trimEnd().split('\n');
+      assert.ok(lines.every((line) => line.length <= 72), wrapped.stdout);
+      assert.ok(lines.length > 4, 'the long message took more than one line');
+      const piped = await run(['check', '--today', '2027-05-15'], { cwd: path.join(folder, 'unowned'), tty: false, columns: 72 });
+      assert.ok(piped.stdout.split('\n').some((line) => line.length > 72), 'a pipe is never wrapped');
     });
 
     it('is never used by the machine formats, even on a terminal', async () => {
