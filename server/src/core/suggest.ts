@@ -1,6 +1,6 @@
 /**
  * "Did you mean" suggestions. Hand-written because the core may import only `yaml` and `ajv`
- * (STYLE.md's boundary), and edit distance is a dozen lines.
+ * (the boundary docs/architecture.md and the ESLint config describe), and edit distance is a dozen lines.
  */
 
 /**

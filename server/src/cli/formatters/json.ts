@@ -3,8 +3,8 @@ import type { Formatter } from './format';
 import { oneBased, summarize } from './format';
 
 /**
- * The stable JSON contract of SPEC §6: 1-based lines and columns (end column exclusive), files relative to
- * the working directory. Fields are only ever added, never renamed.
+ * The stable JSON contract of `goalpost check --format json`: 1-based lines and columns (end column
+ * exclusive), files relative to the working directory. Fields are only ever added, never renamed.
  */
 export const json: Formatter = ({ findings }) => {
   const output = {

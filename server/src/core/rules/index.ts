@@ -1,5 +1,5 @@
 /**
- * The explicit, ordered registry of rules (the order of SPEC §2). Adding a rule means adding its file here;
+ * The explicit, ordered registry of rules (the catalogue order of the README and the docs). Adding a rule means adding its file here;
  * docs, the config schema and SARIF rule metadata are generated from this list.
  */
 import type { Rule } from '../rule';
