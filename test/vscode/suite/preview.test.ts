@@ -117,6 +117,27 @@ describe('the diagram preview', () => {
     await followed;
   });
 
+  it("is one panel: the editor title's button (which passes the file) reveals it for that file", async () => {
+    const panel = api.preview.current;
+    const hr = workspaceUri('strategy/hr.goals.yaml');
+    const followed = waitForEvent(
+      api.preview.onDidRefresh,
+      (model) => model.active.length > 0 && model.graph.nodes.filter((node) => model.active.includes(node.key)).every((node) => node.file === hr.toString()),
+      "a model with hr.goals.yaml's items active",
+    );
+    await vscode.commands.executeCommand('goalpost.openPreview', hr);
+    await followed;
+    assert.equal(api.preview.current, panel, 'the same panel');
+    const manifest = vscode.extensions.getExtension('goalpost.goalpost')?.packageJSON as {
+      activationEvents: string[];
+      contributes: { menus: Record<string, { command: string; when?: string }[]> };
+    };
+    assert.ok(manifest.activationEvents.includes('onWebviewPanel:goalpost.preview'), 'VS Code activates the extension to restore a preview');
+    const menu = (name: string) => manifest.contributes.menus[name].filter((entry) => entry.command === 'goalpost.openPreview').map((entry) => entry.when);
+    assert.deepEqual(menu('editor/title'), ['resourceLangId == goals']);
+    assert.deepEqual(menu('view/title'), ['view == goalpost.goals']);
+  });
+
   it('opens the source of a node the page asks to reveal, at its range', async () => {
     const model = api.preview.lastModel;
     const node = model?.graph.nodes.find((candidate) => candidate.key === 'objective:grow-online-revenue');
