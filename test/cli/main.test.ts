@@ -155,6 +155,13 @@ describe('main()', () => {
       assert.ok(piped.stdout.split('\n').some((line) => line.length > 72), 'a pipe is never wrapped');
     });
 
+    it('on a terminal, tree fits its width with ellipsised titles', async () => {
+      const tree = await run(['tree', '--today', '2027-05-15', '--no-color'], { cwd: path.join(folder, 'review'), tty: true, columns: 50 });
+      const lines = tree.stdout.trimEnd().split('\n');
+      assert.ok(lines.every((line) => Array.from(line).length <= 50), tree.stdout);
+      assert.match(tree.stdout, /…$/m);
+    });
+
     it('is never used by the machine formats, even on a terminal', async () => {
       for (const format of ['json', 'sarif', 'github', 'gitlab', 'junit']) {
         assert.doesNotMatch((await check({ tty: true }, ['--format', format])).stdout, ANSI, format);

@@ -7,7 +7,7 @@ import { LineIndex } from '../core/locate';
 import { rules } from '../core/rules';
 import type { Finding } from '../core/types';
 import { parseYaml } from '../core/yaml';
-import { errorReason } from '../node/fsUtil';
+import { errorReason, stripBom } from '../node/fsUtil';
 import { UsageError } from './errors';
 import { analyzeInputs, type AnalyzeOptions, type AnalyzedWorkspace } from './analyze';
 import { readGoalsFile, relativeTo } from './files';
@@ -31,7 +31,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const texts = new Map<string, string>();
   if (stdinFile !== undefined) {
     if (!io.readStdin) throw new UsageError('standard input cannot be read here');
-    texts.set(stdinFile, await io.readStdin());
+    texts.set(stdinFile, stripBom(await io.readStdin()));
   }
   const analyzeOptions: AnalyzeOptions = {
     today: options.today,
