@@ -1,10 +1,19 @@
 /** `goalpost/diagram`: the strategy graph of a file's workspace for the preview, built by the core renderer. */
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
+import type { Analysis } from '../core/lint';
 import { buildGraph } from '../core/render/build';
+import type { StrategyGraph } from '../core/render/graph';
 import type { Range } from '../core/types';
 import type { Group, Project } from '../project';
 import type { DiagramExtent, DiagramParams, DiagramResult } from '../protocol';
+
+/**
+ * Graphs by analysis: a group's analysis is a new object whenever anything in it changes, so switching
+ * between the files of one workspace (a new `active`, the same graph) builds nothing again. Building takes
+ * about 80 ms at 2,000 goals.
+ */
+const graphs = new WeakMap<Analysis, StrategyGraph>();
 
 /**
  * The diagram of the workspace `uri` belongs to, its items active, with their extents so the preview can
@@ -15,7 +24,11 @@ export function diagram(project: Project, params: DiagramParams): DiagramResult 
   const group = (params.uri !== undefined ? project.groupOf(params.uri) : undefined) ?? project.groups()[0];
   if (!group) return { graph: { nodes: [], edges: [], departments: [] }, active: [], extents: [], title: 'no goals files' };
   const analysis = project.analysis(group);
-  const graph = buildGraph(analysis);
+  let graph = graphs.get(analysis);
+  if (!graph) {
+    graph = buildGraph(analysis);
+    graphs.set(analysis, graph);
+  }
   const uri = params.uri !== undefined && group.uris.includes(params.uri) ? params.uri : undefined;
   if (uri === undefined) return { graph, active: [], extents: [], title: titleOf(group) };
 
