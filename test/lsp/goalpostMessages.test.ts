@@ -165,11 +165,13 @@ describe('language server: Goalpost messages over stdio', function () {
   const changedAfter = (mark: number) => client.waitForMessage(OutlineChangedNotification.method, () => true, mark);
 
   it('says the outline changed when an open document changes, and the outline follows', async () => {
+    // Opened with a text that differs from the disk's, so the open itself is a change.
+    const opened = `# edited in the editor\n${MARKETING}`;
     let mark = client.received.length;
-    await client.open(marketing, MARKETING);
+    await client.open(marketing, opened);
     await changedAfter(mark);
     mark = client.received.length;
-    await client.change(marketing, [{ text: MARKETING.replace('current: 1500', 'current: 2000').replace('current: 20 }', 'current: 30 }') }]);
+    await client.change(marketing, [{ text: opened.replace('current: 1500', 'current: 2000').replace('current: 20 }', 'current: 30 }') }]);
     assert.deepEqual((await changedAfter(mark)).params, { indexed: false });
     const [revenue] = await outline();
     assert.equal(revenue.children[0].status, 'done');
