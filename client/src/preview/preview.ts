@@ -36,6 +36,8 @@ export class DiagramPreview implements vscode.Disposable {
   private view: ViewState | undefined;
   private timer: NodeJS.Timeout | undefined;
   private requests = 0;
+  /** A change came while the panel was hidden: fetch when it shows again. */
+  private stale = false;
   private readonly svgWaiters: ((svg: string) => void)[] = [];
   private readonly posted = new vscode.EventEmitter<HostMessage>();
   private readonly received = new vscode.EventEmitter<PageMessage>();
@@ -165,6 +167,9 @@ export class DiagramPreview implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((value: unknown) => {
         if (isPageMessage(value)) void this.handle(value).catch((error) => this.fail('handling a message from the preview', error));
       }),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible && this.stale) this.refreshSoon();
+      }),
       panel.onDidDispose(() => {
         if (this.panel !== panel) return;
         this.panel = undefined;
@@ -192,8 +197,15 @@ export class DiagramPreview implements vscode.Disposable {
   private async refreshNow(): Promise<void> {
     clearTimeout(this.timer);
     const panel = this.panel;
+    if (!panel) return;
+    if (!panel.visible) {
+      // A hidden webview has no page to send to; it asks again when shown.
+      this.stale = true;
+      return;
+    }
+    this.stale = false;
     const model = await this.fetch();
-    if (!model || !panel || this.panel !== panel) return;
+    if (!model || this.panel !== panel) return;
     this.model = model;
     panel.title = previewTitle(model);
     await this.post({ type: 'model', graph: model.graph, active: model.active });

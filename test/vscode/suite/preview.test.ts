@@ -138,6 +138,31 @@ describe('the diagram preview', () => {
     assert.deepEqual(menu('view/title'), ['view == goalpost.goals']);
   });
 
+  it('shows what changed while it was hidden behind another editor once it is shown again', async () => {
+    const panel = api.preview.current;
+    assert.ok(panel);
+    const events = workspaceUri('strategy/events.goals.yaml');
+    const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(events));
+    const retitled = 'Bring 2,000 sessions from trail-race stands (retitled on disk)';
+    const hidden = waitForEvent(panel.onDidChangeViewState, () => !panel.visible, 'the preview to be hidden');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('strategy/hr.goals.yaml')), { viewColumn: panel.viewColumn, preserveFocus: false });
+    await hidden;
+    try {
+      const shown = waitForEvent(api.preview.onDidRefresh, (model) => model.graph.nodes.some((node) => node.title === retitled), 'a model with the title changed on disk');
+      // An unopened file changed on disk, while the preview is hidden; then its editor group shows it again.
+      const changed = waitForEvent(api.goalsTree.onDidUpdate, () => true, 'the Goals view to see the change');
+      await vscode.workspace.fs.writeFile(events, new TextEncoder().encode(original.replace(/title: Bring 2,000 website sessions[^\n]*/, `title: ${retitled}`)));
+      await changed;
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await shown;
+      assert.ok(panel.visible);
+    } finally {
+      const restored = waitForEvent(api.preview.onDidRefresh, (model) => !model.graph.nodes.some((node) => node.title === retitled), 'the original title back');
+      await vscode.workspace.fs.writeFile(events, new TextEncoder().encode(original));
+      await restored;
+    }
+  });
+
   it('opens the source of a node the page asks to reveal, at its range', async () => {
     const model = api.preview.lastModel;
     const node = model?.graph.nodes.find((candidate) => candidate.key === 'objective:grow-online-revenue');
