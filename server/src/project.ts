@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { IncrementalParser, type ParseMany } from './core/incremental';
+import { IncrementalParser } from './core/incremental';
 import { parseConfig } from './core/config';
 import { lint, type Analysis } from './core/lint';
 import { rules } from './core/rules';
@@ -110,7 +110,11 @@ export class Project {
 
   /** The editor opened or changed a document. */
   setText(uri: string, text: string, version: number): void {
-    const file = this.files.get(uri) ?? this.create(uri, text);
+    const known = this.files.get(uri);
+    const file = known ?? this.create(uri, text);
+    file.version = version;
+    // Opening a file read from disk sends the same text: its parse, lines and analysis stay.
+    if (known && known.text === text) return;
     file.text = text;
     file.version = version;
     file.parsed = undefined;
@@ -187,22 +191,6 @@ export class Project {
 
   file(uri: string): GoalFile | undefined {
     return this.files.get(uri);
-  }
-
-  /**
-   * Parses, with `parseMany` (a worker pool), the files of a group that are large and not parsed yet, so
-   * that the first check of a big file uses every core. Smaller files are left to `parsed`.
-   */
-  async prepare(group: Group, parseMany: ParseMany, threshold: number): Promise<void> {
-    const pending = group.uris.map((uri) => this.files.get(uri)).filter((file): file is GoalFile => !!file && !file.parsed && file.text.length >= threshold);
-    await Promise.all(
-      pending.map(async (file) => {
-        const text = file.text;
-        const parsed = await file.parser.parseWith(text, parseMany);
-        // The text may have changed while the workers parsed; then the result is stale and dropped.
-        if (file.text === text && !file.parsed) file.parsed = parsed;
-      }),
-    );
   }
 
   /** The parse of a file, incremental from its previous version. */

@@ -18,7 +18,6 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { version } from '../../package.json';
@@ -35,10 +34,9 @@ import { outline } from './features/outline';
 import { starterFile } from './features/starterFile';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
-import { parseYaml, type ParsedYaml } from './core/yaml';
 import { completionsFor, hoverFor, markdownSupport, type MarkdownSupport } from './markup';
 import { isGoalsFile } from './node/fsUtil';
-import { PARALLEL_THRESHOLD, ParsePool, WARM_UP_SAMPLE } from './node/parsePool';
+import { WARM_UP_SAMPLE } from './node/parsePool';
 import { Project, warmUp, type Group } from './project';
 import { OutlineChanges } from './outlineChanges';
 import { DiagramRequest, EffectiveConfigRequest, OutlineChangedNotification, OutlineRequest, ServerCommand, StarterFileRequest } from './protocol';
@@ -59,25 +57,6 @@ if (!start.serve) {
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const project = new Project();
-/** Worker threads for the first parse of large files; warmed at start (see onInitialized). */
-const pool = new ParsePool(path.join(__dirname, 'parseWorker.js'), 1);
-
-/**
- * The share of a large first parse given to the worker; this thread parses the rest meanwhile. Half and
- * half measured best with `npm run bench` (2,000 goals: about 750 ms to first diagnostics, steadier than
- * two workers and this thread idle; a third or two thirds for the worker were slower).
- */
-const WORKER_SHARE = 0.5;
-
-/** Parses a share of the texts (by length) in the worker and the rest here, at the same time. */
-const parseShared = async (texts: readonly string[]): Promise<ParsedYaml[]> => {
-  const total = texts.reduce((sum, text) => sum + text.length, 0);
-  let split = 0;
-  for (let sum = 0; split < texts.length && sum < total * WORKER_SHARE; split++) sum += texts[split].length;
-  const remote = pool.parseMany(texts.slice(0, split));
-  const local = texts.slice(split).map((text) => parseYaml(text));
-  return [...(await remote), ...local];
-};
 /** Diagnostics last published per URI, serialized, so that unchanged ones are not sent again. */
 const published = new Map<string, string>();
 const timers = new Map<string, NodeJS.Timeout>();
@@ -145,7 +124,6 @@ connection.onInitialized(async () => {
       void refreshAll();
     });
   }
-  pool.warm(WARM_UP_SAMPLE);
   await withWorkDone(connection, supportsWorkDone, 'Goalpost: indexing goal files', async (report) => {
     report(0, 'Preparing the checks');
     guard('warming up', () => warmUp(WARM_UP_SAMPLE));
@@ -214,10 +192,9 @@ connection.onRequest(EffectiveConfigRequest.type, (params) => guard('the effecti
 connection.onRequest(StarterFileRequest.type, (params) => guard('a starter file', () => starterFile(project, params)) ?? null);
 connection.onRequest(DiagramRequest.type, (params) => guard('the diagram', () => diagram(project, params)) ?? null);
 
-connection.onShutdown(async () => {
+connection.onShutdown(() => {
   for (const timer of timers.values()) clearTimeout(timer);
   timers.clear();
-  await pool.close();
 });
 
 /**
@@ -256,10 +233,8 @@ function schedule(uri: string): void {
         void publishAll();
         return;
       }
-      void guardAsync('parsing in the background', async () => {
-        await settingsOf(group);
-        await project.prepare(group, parseShared, PARALLEL_THRESHOLD);
-      }).then(() => {
+      // Parsing is done in this thread when the group is checked: the fast reader makes a worker not pay.
+      void guardAsync('reading settings', () => settingsOf(group)).then(() => {
         // A newer change restarted the wait: its check will publish.
         if (!timers.has(uri)) publishGroup(group);
       });
@@ -312,10 +287,7 @@ async function guardAsync(what: string, work: () => Promise<void>): Promise<void
 
 async function publishAll(): Promise<void> {
   for (const group of project.groups()) {
-    await guardAsync('parsing in the background', async () => {
-      await settingsOf(group);
-      await project.prepare(group, parseShared, PARALLEL_THRESHOLD);
-    });
+    await guardAsync('reading settings', () => settingsOf(group));
   }
   const live = new Set<string>();
   for (const group of project.groups()) {
