@@ -87,7 +87,7 @@ export class DiagramPreview implements vscode.Disposable {
     const active = vscode.window.activeTextEditor;
     this.document = file ?? (active?.document.languageId === LANGUAGE ? active.document.uri : this.document);
     if (this.panel) {
-      this.panel.reveal(vscode.ViewColumn.Beside, true);
+      this.panel.reveal(undefined, true);
       await this.refreshNow();
       return this.panel;
     }
@@ -101,10 +101,14 @@ export class DiagramPreview implements vscode.Disposable {
     if (this.panel) this.refreshSoon();
   }
 
-  /** Asks the page for the diagram it shows, as a standalone SVG document. */
-  currentSvg(): Promise<string> {
-    const answer = new Promise<string>((resolve) => this.svgWaiters.push(resolve));
-    void this.post({ type: 'requestSvg' });
+  /** Asks the page for the diagram it shows, as a standalone SVG document; fails when no page can take the request. */
+  async currentSvg(): Promise<string> {
+    let waiter!: (svg: string) => void;
+    const answer = new Promise<string>((resolve) => this.svgWaiters.push((waiter = resolve)));
+    if (!(await this.post({ type: 'requestSvg' }))) {
+      this.svgWaiters.splice(this.svgWaiters.indexOf(waiter), 1);
+      throw new Error('The preview is not showing, so it has no diagram to export.');
+    }
     return answer;
   }
 
@@ -243,9 +247,11 @@ export class DiagramPreview implements vscode.Disposable {
     await vscode.window.showTextDocument(uri, { viewColumn: column, selection: new vscode.Range(start.line, start.character, end.line, end.character), preserveFocus: false });
   }
 
-  private async post(message: HostMessage): Promise<void> {
-    if (!this.panel) return;
-    if (await this.panel.webview.postMessage(message)) this.posted.fire(message);
+  /** Sends a message to the page; false when there is no page to take it (no panel, or hidden). */
+  private async post(message: HostMessage): Promise<boolean> {
+    if (!this.panel || !(await this.panel.webview.postMessage(message))) return false;
+    this.posted.fire(message);
+    return true;
   }
 
   private fail(what: string, error: unknown): void {
