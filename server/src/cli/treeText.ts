@@ -6,7 +6,7 @@ import { createColors } from 'picocolors';
 import type { OutlineNode, OutlineStatus } from '../core/outline';
 import { STATUS_LABEL, percent } from '../core/progress';
 import type { Severity } from '../core/types';
-import { plural } from './formatters/format';
+import { plural, wrap } from './formatters/format';
 import { appendAll } from '../core/arrays';
 
 /** The palette picocolors returns, on or off. */
@@ -84,7 +84,7 @@ function renderWorkspace(workspace: TreeWorkspace, c: Colors, width: number): st
   // A footer wider than the line goes one part a line rather than being cut: its counts all matter.
   const parts = footer(workspace);
   const joined = parts.join(' · ');
-  for (const line of joined.length <= width ? [joined] : parts) lines.push(c.dim(line));
+  for (const line of joined.length <= width ? [joined] : parts.flatMap((part) => wrap(part, width))) lines.push(c.dim(line));
   return `${lines.join('\n')}\n`;
 }
 

@@ -72,3 +72,19 @@ export function problemsLine(findings: readonly Finding[], files: readonly strin
   const breakdown = `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}`;
   return `${plural(findings.length, 'problem')} (${breakdown}) in ${withProblems} of ${plural(files.length, 'file')}`;
 }
+
+/** Words of a message in lines of at most `width` characters (a longer word stands alone); one line when `width` is Infinity. */
+export function wrap(text: string, width: number): string[] {
+  const oneLine = text.replace(/\s*\n\s*/g, ' ');
+  if (oneLine.length <= width) return [oneLine];
+  const out: string[] = [];
+  let line = '';
+  for (const word of oneLine.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  out.push(line);
+  return out;
+}

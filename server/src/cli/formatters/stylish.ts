@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 import type { Finding } from '../../core/types';
 import type { Formatter } from './format';
-import { oneBased, plural, problemsLine, relatedWhere, summarize } from './format';
+import { oneBased, plural, problemsLine, relatedWhere, summarize, wrap } from './format';
 
 /** Below this many cells for the message column, wrapping would do more harm than good. */
 const MIN_MESSAGE_WIDTH = 30;
@@ -37,7 +37,9 @@ export const stylish: Formatter = ({ findings, files, color, columns }) => {
       lines.push(`${head}${first.padEnd(messageWidth)}  ${paint.dim(finding.rule)}`);
       for (const part of rest) lines.push(`${' '.repeat(messageStart)}${part}`);
       // The other places a finding points at (the second definition of a duplicate id), one indented line each.
-      for (const related of finding.related ?? []) lines.push(paint.dim(`${' '.repeat(messageStart)}also at ${relatedWhere(related)}: ${related.message}`));
+      for (const related of finding.related ?? []) {
+        for (const part of wrap(`also at ${relatedWhere(related)}: ${related.message}`, wrapAt)) lines.push(paint.dim(`${' '.repeat(messageStart)}${part}`));
+      }
     });
     lines.push('');
   }
@@ -63,20 +65,4 @@ function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
     else groups.set(finding.file, [finding]);
   }
   return groups;
-}
-
-/** Words of a message in lines of at most `width` characters (a longer word stands alone); one line when `width` is Infinity. */
-export function wrap(text: string, width: number): string[] {
-  const oneLine = text.replace(/\s*\n\s*/g, ' ');
-  if (oneLine.length <= width) return [oneLine];
-  const out: string[] = [];
-  let line = '';
-  for (const word of oneLine.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      out.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  out.push(line);
-  return out;
 }
