@@ -1,5 +1,6 @@
 // Bundles the CLI and the language server (and, as it lands, the VS Code client) with esbuild.
 // Type-checking is separate: `npm run typecheck` (tsc --noEmit), as in the esbuild-sample.
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import * as esbuild from 'esbuild';
 
@@ -32,6 +33,9 @@ const bundles = [
   // The VS Code extension: `vscode` is provided by the extension host at run time.
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ];
+
+// The schemas compiled into standalone validators, which the bundles import (no ajv compile at start-up).
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate-validators.ts'], { stdio: 'inherit' });
 
 await Promise.all(
   bundles.map((bundle) =>

@@ -11,6 +11,7 @@ import { isIsoDate } from './dates';
 import { code, show } from './naming';
 import { closest, didYouMean } from './suggest';
 import type { Path } from './types';
+import { sources as generatedSources, validators as generatedValidators } from './generated/validators';
 
 /** A schema violation at a path of the document. */
 export interface SchemaProblem {
@@ -44,6 +45,12 @@ export interface RootMessages {
 
 let ajv: Ajv | undefined;
 let validators = 0;
+let runtimeCompilations = 0;
+
+/** How many schemas were compiled at run time (none when the build-time validators match the schemas). */
+export function schemasCompiledAtRunTime(): number {
+  return runtimeCompilations;
+}
 
 function instance(): Ajv {
   if (!ajv) {
@@ -82,11 +89,23 @@ export function createValidator(schema: object, describe: Describe, root: RootMe
     }
     return errors;
   };
+  // Validators compiled at build time (scripts/generate-validators.ts) for this very schema, if any.
+  const source = JSON.stringify(schema);
+  // Tolerant of an older generated module (the generator itself loads this one).
+  const set = Object.keys(generatedSources ?? {}).find((name) => generatedSources[name] === source);
+  if (set && generatedValidators) {
+    compiled = generatedValidators[`${set}__root`];
+    for (const [section, definition] of Object.entries(itemSections)) {
+      const validate = generatedValidators[`${set}__${definition}`];
+      if (validate) sectionsSeen.set(section, { validate, remembered: new WeakMap() });
+    }
+  }
   return (value) => {
     // Added under a key of its own, without its `$id`: ajv refuses a second schema with one id, and a
     // config schema is compiled per rule set.
     if (!compiled) {
-      instance().addSchema({ ...schema, $id: undefined }, key);
+      runtimeCompilations++;
+      instance().addSchema(withoutId(schema), key);
       compiled = instance().getSchema(key) as ValidateFunction;
     }
     const data = value === undefined ? null : value;
@@ -102,6 +121,13 @@ export function createValidator(schema: object, describe: Describe, root: RootMe
     }
     return errors.length === 0 ? [] : toProblems(errors, value, describe, root);
   };
+}
+
+/** A schema without its `$id` (ajv refuses two schemas with one id); the same object shape wherever compiled. */
+export function withoutId(schema: object): object {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { $id, ...rest } = schema as { $id?: unknown };
+  return rest;
 }
 
 const SINGULAR: Record<string, string> = {
@@ -133,6 +159,9 @@ export const describeGoalsPath: Describe = (path, root) => {
   return typeof last === 'string' ? code(last) : 'the file';
 };
 
+/** The list sections of a goals file validated one item at a time, with the definition of their items. */
+export const GOALS_ITEM_SECTIONS: Readonly<Record<string, string>> = { objectives: 'objective', departments: 'department', audiences: 'audience', kpis: 'kpi', goals: 'goal' };
+
 /** Validates a goals file's value against `schemas/goals.schema.json`. */
 export const validateGoals: Validator = createValidator(
   goalsSchema,
@@ -141,7 +170,7 @@ export const validateGoals: Validator = createValidator(
     empty: 'The file is empty; a goals file starts with `goalpost: 1`.',
     notMapping: (shown) => `A goals file must be a mapping of keys, starting with \`goalpost: 1\`, not ${shown}.`,
   },
-  { objectives: 'objective', departments: 'department', audiences: 'audience', kpis: 'kpi', goals: 'goal' },
+  GOALS_ITEM_SECTIONS,
 );
 
 function toProblems(errors: ErrorObject[], root: unknown, describe: Describe, messages: RootMessages): SchemaProblem[] {
