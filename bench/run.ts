@@ -9,7 +9,7 @@
  *    validates a small probe document with a schema violation, which proves it validates (the peer really
  *    has our schema) and warms it up (schema compiled), so "open" is the steady-state open of a big file.
  *  - edit→diagnostics: one-character incremental didChange → the diagnostics of that edit received,
- *    debounce included (Goalpost 20 ms, yaml-language-server 200 ms). Goalpost re-publishes only when
+ *    debounce included (Goalpost 5 ms, yaml-language-server 200 ms). Goalpost re-publishes only when
  *    diagnostics change, so every edit changes them: alternately a typo inserted into a goal's `funnel`
  *    key (`funnel` → `funnelx`, an unknown key for both servers) and removed again, in goals spread over
  *    the file. p50 and p95 of the samples.

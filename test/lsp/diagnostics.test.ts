@@ -66,6 +66,23 @@ describe('language server: diagnostics over stdio', function () {
     assert.match(String(broken[1].message), /did you mean `grew-online-revenue`\?/);
   });
 
+  it('checks a burst of keystrokes once, for its last text', async () => {
+    const marketing = fileUri(path.join(folder, 'marketing.goals.yaml'));
+    await client.open(marketing, MARKETING);
+    assert.deepEqual(await client.waitForDiagnostics(marketing), []);
+    // Each keystroke makes another unknown key (`departmentx`, `departmentxx`, …): checked on its own, each
+    // would publish different diagnostics.
+    const published: string[] = [];
+    const stop = client.onDiagnostics((params) => params.uri === marketing && published.push(params.diagnostics.map((diagnostic) => diagnostic.message).join('|')));
+    const at = { line: 6, character: '    department'.length };
+    const keystrokes = 8;
+    await Promise.all(Array.from({ length: keystrokes }, () => client.change(marketing, [{ range: { start: at, end: at }, text: 'x' }])));
+    const last = `department${'x'.repeat(keystrokes)}`;
+    await client.waitForDiagnostics(marketing, (diagnostics) => diagnostics.some((diagnostic) => diagnostic.message.includes(`\`${last}\``)));
+    stop();
+    assert.equal(published.length, 1, published.join('\n'));
+  });
+
   it('clears the diagnostics of a deleted file', async () => {
     const marketing = path.join(folder, 'marketing.goals.yaml');
     fs.writeFileSync(marketing, MARKETING.replace('    department: marketing\n', ''));

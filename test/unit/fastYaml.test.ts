@@ -133,7 +133,7 @@ describe('fast YAML reader', function () {
       '"quoted key": 1\n', 'a b: 1\n', '1: x\n', 'true: x\n', 'a: 1\na: 2\n', 'a: "unclosed\n', "a: 'unclosed\n", 'title: x: y\n',
       'a:\n', 'a: [1,\n  2]\n', 'a: [x,]\n', 'a: {k}\n', 'a: "\\x41"\n', 'a: 1\r\nb: 2\r\n', '\ufeffa: 1\n', 'a: -\n', '- - x\n', '-\n  a: 1\n',
       'a: "x"y\n', 'a: [x]#c\n', 'just a scalar\n', '# only a comment\n', '', 'a: {b: [c, {d: {e: [f]}}]}\n'.replace('f', '[[[[[[[[[[[[[[[[[[f]]]]]]]]]]]]]]]]]]'),
-      'key: http://a:b\n'.replace('http://a:b', 'x: y'), 'a: @x\n', 'a: `x\n', 'a: ? x\n', '__proto__: 1\n',
+      'key: http://a:b\n'.replace('http://a:b', 'x: y'), 'a: @x\n', Array.from({ length: 120 }, (_, depth) => `${' '.repeat(depth)}k${depth}:`).join('\n') + ' 1\n', 'a: `x\n', 'a: ? x\n', '__proto__: 1\n',
     ];
     const taken = tricky.filter((text) => parseFast(text) === undefined);
     assert.deepEqual(tricky.filter((text) => !taken.includes(text)), []);

@@ -60,6 +60,8 @@ const KEY = /[A-Za-z_][A-Za-z0-9_./-]*/y;
 const NON_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__|_)$/;
 /** Characters that may not start a plain scalar here (YAML indicators; `-`, `?`, `:` only before a space). */
 const INDICATOR = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
+/** Block collections nested deeper than this are left to `yaml`. */
+const MAX_BLOCK_DEPTH = 40;
 /** Flow collections nested deeper than this are left to `yaml`. */
 const MAX_FLOW_DEPTH = 16;
 
@@ -70,9 +72,9 @@ export function fastParse(text: string): FastParse | undefined {
   if (/[\t\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff]/.test(text)) return undefined;
   try {
     return new Reader(text).read();
-  } catch (error) {
-    if (error instanceof GiveUp) return undefined;
-    throw error;
+  } catch {
+    // Giving up, or a failure of this reader: either way `yaml` reads the text (`parseYaml` never throws).
+    return undefined;
   }
 }
 
@@ -167,6 +169,8 @@ class Reader {
   }
 
   private openBlock(dash: boolean, at: number, col: number): Open {
+    // `yaml` refuses deep nesting with a problem; far below that, deep texts are left to it.
+    if (this.stack.length >= MAX_BLOCK_DEPTH) giveUp();
     const open: Open = dash
       ? { node: { kind: 'seq', start: at, end: at, items: [] }, col, value: [] }
       : { node: { kind: 'map', start: at, end: at, pairs: [] }, col, value: {}, keys: new Set() };
