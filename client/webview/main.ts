@@ -78,9 +78,9 @@ function render(fit: boolean): void {
   if (!state.rendered) {
     // The benchmark reads this mark: navigation start → the first diagram in the DOM.
     performance.mark('goalpost:first-render');
-    setTimeout(fitToView);
+    setTimeout(openView);
   }
-  else if (fit) fitToView();
+  else if (fit) openView();
   state.rendered = true;
 }
 
@@ -108,18 +108,55 @@ function markSelected(): void {
   if (state.selected !== undefined) nodeElement(state.selected)?.classList.add('gp-selected');
 }
 
+/**
+ * Below this scale the text of a node cannot be read: a diagram that only fits smaller opens at this scale
+ * instead, at its top (the objectives) and around the active file's first item. "Fit" still shows it all.
+ */
+const READABLE_SCALE = 0.5;
+
+/** The diagram's size and the viewport's, or undefined while either has none (a webview may load hidden). */
+function sizes(): { width: number; height: number; viewWidth: number; viewHeight: number } | undefined {
+  const svg = canvas.querySelector('svg');
+  if (!svg || viewport.clientWidth === 0 || viewport.clientHeight === 0) return undefined;
+  return { width: svg.width.baseVal.value, height: svg.height.baseVal.value, viewWidth: viewport.clientWidth, viewHeight: viewport.clientHeight };
+}
+
+/** The scale at which the whole diagram fits the viewport (never above 100%). */
+function fittedScale(size: NonNullable<ReturnType<typeof sizes>>): number {
+  return Math.max(0.02, Math.min(1, (0.96 * size.viewWidth) / size.width, (0.96 * size.viewHeight) / size.height));
+}
+
 /** Scales and centres the whole diagram in the viewport (never above 100%). */
 function fitToView(): void {
-  const svg = canvas.querySelector('svg');
-  // A webview may load hidden (zero size); the resize observer below fits once it has a size.
-  if (!svg || viewport.clientWidth === 0 || viewport.clientHeight === 0) return;
+  const size = sizes();
+  // The resize observer below fits once the viewport has a size.
+  if (!size) return;
   userMoved = false;
-  const width = svg.width.baseVal.value;
-  const height = svg.height.baseVal.value;
-  const scale = Math.max(0.02, Math.min(1, (0.96 * viewport.clientWidth) / width, (0.96 * viewport.clientHeight) / height));
+  const scale = fittedScale(size);
   panzoom.zoom(scale, { animate: false, force: true });
   // Panzoom scales around the element's centre: the centre lands at translate × scale from where it sits unscaled.
-  panzoom.pan((viewport.clientWidth / 2 - width / 2) / scale, (viewport.clientHeight / 2 - height / 2) / scale, { animate: false, force: true });
+  panzoom.pan((size.viewWidth / 2 - size.width / 2) / scale, (size.viewHeight / 2 - size.height / 2) / scale, { animate: false, force: true });
+}
+
+/** The first view of a diagram: all of it when it fits readably, else its top at a readable scale. */
+function openView(): void {
+  const size = sizes();
+  if (!size) return;
+  if (fittedScale(size) >= READABLE_SCALE) {
+    fitToView();
+    return;
+  }
+  userMoved = false;
+  const scale = READABLE_SCALE;
+  const margin = 16;
+  // Horizontally, the active file's first item in the middle (else the left edge); vertically, the top.
+  const anchor = state.boxes.find((box) => state.active.has(box.key));
+  const left = anchor ? Math.max(0, Math.min(size.width - size.viewWidth / scale, anchor.x + anchor.width / 2 - size.viewWidth / scale / 2)) : 0;
+  panzoom.zoom(scale, { animate: false, force: true });
+  // With scaling around the centre, a diagram point p shows at width/2 + (p - width/2 + translate) × scale.
+  const translateX = (margin - size.width / 2) / scale + size.width / 2 - left;
+  const translateY = (margin - size.height / 2) / scale + size.height / 2;
+  panzoom.pan(translateX, translateY, { animate: false, force: true });
 }
 
 /** Pans so that an element is inside the viewport, with a margin. */
@@ -287,7 +324,7 @@ viewport.addEventListener('pointermove', (event) => {
   if (event.buttons !== 0) userMoved = true;
 });
 new ResizeObserver(() => {
-  if (state.rendered && !userMoved) fitToView();
+  if (state.rendered && !userMoved) openView();
 }).observe(viewport);
 element('gp-expand-all').addEventListener('click', () => setView({ ...state.view, collapsed: [] }, true));
 element('gp-collapse-all').addEventListener('click', () => setView({ ...state.view, collapsed: [...(state.layout?.collapsible ?? [])] }, true));

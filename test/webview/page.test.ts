@@ -57,6 +57,14 @@ async function open(page: Page, url: string): Promise<void> {
 
 const nodeCount = (page: Page) => page.locator('.gp-node').count();
 
+/** Whether the whole drawn diagram lies inside the viewport (to a pixel). */
+const diagramInsideViewport = (page: Page) =>
+  page.evaluate(() => {
+    const svg = (document.querySelector('#gp-canvas svg') as SVGSVGElement).getBoundingClientRect();
+    const view = (document.getElementById('gp-viewport') as HTMLElement).getBoundingClientRect();
+    return svg.left >= view.left - 1 && svg.right <= view.right + 1 && svg.top >= view.top - 1 && svg.bottom <= view.bottom + 1;
+  });
+
 describe('diagram page in Chromium', function () {
   this.timeout(120_000);
   let browser: Browser;
@@ -170,7 +178,23 @@ describe('diagram page in Chromium', function () {
 
     await page.click('#gp-fit');
     const refitted = await transformChange(page, out);
-    assert.deepEqual(refitted, fitted);
+    assert.ok(refitted.scale <= fitted.scale, 'Fit shows at most the opening scale');
+    assert.ok(await diagramInsideViewport(page), 'Fit shows the whole diagram');
+    await page.close();
+  });
+
+  it('opens a diagram too wide to fit readably at a readable scale, from its top; Fit then shows it all', async () => {
+    const page = await probedPage(browser);
+    await page.setViewportSize({ width: 900, height: 600 });
+    await open(page, exampleUrl);
+    const opened = await transformOf(page);
+    assert.equal(opened.scale, 0.5, 'the readable scale');
+    assert.ok(!(await diagramInsideViewport(page)), 'this diagram is wider than the viewport at that scale');
+    const top = await page.evaluate(() => (document.querySelector('#gp-canvas svg') as SVGSVGElement).getBoundingClientRect().top - (document.getElementById('gp-viewport') as HTMLElement).getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < 40, `the top of the diagram shows (${top}px from the viewport's top)`);
+    await page.click('#gp-fit');
+    await transformChange(page, opened);
+    assert.ok(await diagramInsideViewport(page), 'Fit shows the whole diagram');
     await page.close();
   });
 
