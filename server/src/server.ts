@@ -75,6 +75,12 @@ let markdown: MarkdownSupport = { hover: true, completion: true };
 const outlineChanges = new OutlineChanges((indexed) => void connection.sendNotification(OutlineChangedNotification.type, { indexed }));
 let folders: string[] = [];
 /**
+ * Settles once the folders given at start are indexed (or indexing failed): an open document is not checked
+ * before, or it would be checked alone and show cross-file findings that the index then takes back.
+ */
+let markIndexed: () => void = () => undefined;
+const initialIndex = new Promise<void>((resolve) => (markIndexed = resolve));
+/**
  * Each group's settings read since the last configuration change, as the read in flight or done: nothing
  * of a group is published before its read is done, so first diagnostics already honour `goalpost.today`.
  */
@@ -135,9 +141,10 @@ connection.onInitialized(async () => {
       report((index / (folders.length + 1)) * 100, `Reading ${URI.parse(folder).path.split('/').pop() || folder}`);
       guard('indexing a workspace folder', () => project.addFolder(folder));
     }
+    markIndexed();
     report((folders.length / (folders.length + 1)) * 100, `Checking ${project.allFiles().length} goal files`);
     await refreshAll();
-  });
+  }).finally(markIndexed);
   outlineChanges.start();
 });
 
@@ -232,15 +239,17 @@ function schedule(uri: string): void {
     uri,
     setTimeout(() => {
       timers.delete(uri);
-      const group = project.groupOf(uri);
-      if (!group) {
-        void publishAll();
-        return;
-      }
-      // Parsing is done in this thread when the group is checked: the fast reader makes a worker not pay.
-      void guardAsync('reading settings', () => settingsOf(group)).then(() => {
-        // A newer change restarted the wait: its check will publish.
-        if (!timers.has(uri)) publishGroup(group);
+      void initialIndex.then(() => {
+        const group = project.groupOf(uri);
+        if (!group) {
+          void publishAll();
+          return;
+        }
+        // Parsing is done in this thread when the group is checked: the fast reader makes a worker not pay.
+        void guardAsync('reading settings', () => settingsOf(group)).then(() => {
+          // A newer change restarted the wait: its check will publish.
+          if (!timers.has(uri)) publishGroup(group);
+        });
       });
     }, DEBOUNCE_MS),
   );
