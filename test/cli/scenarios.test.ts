@@ -4,13 +4,16 @@
  * - `input/`: the working directory (goal files, `.goalpost.yaml` where the scenario needs one);
  * - `stdout.txt`, `stderr.txt`, `exit-code.txt`: the expected output, and `output-file.txt` when the
  *   arguments name an `--output-file` (the report it must hold);
- * - optionally `stdin.txt` (standard input; otherwise it is empty) and `env.json` (variables to set).
+ * - optionally `stdin.txt` (standard input; otherwise it is empty) and `env.json` (variables to set);
+ * - optionally `written/`: then the command runs in a copy of `input/`, and the files it creates there
+ *   (`goalpost init`) must be exactly those of `written/`.
  * UPDATE_GOLDEN=1 rewrites the expected files from the actual run; review the diff before committing.
  * Every scenario pins its check date (`--today` or `today:` in its config), so the output never depends
  * on the day the tests run.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { version } from '../../package.json';
 import { assertBuilt, runCli } from '../helpers/cli';
@@ -33,8 +36,33 @@ describe('CLI scenarios (test/cli/scenarios)', () => {
 function runScenario(folder: string): void {
   const args: unknown = JSON.parse(fs.readFileSync(path.join(folder, 'args.json'), 'utf8'));
   assert.ok(Array.isArray(args) && args.every((arg) => typeof arg === 'string'), `${rel(folder)}/args.json must be an array of strings`);
-  const cwd = path.join(folder, 'input');
-  assert.ok(fs.statSync(cwd, { throwIfNoEntry: false })?.isDirectory(), `${rel(folder)}/input/ is missing`);
+  const input = path.join(folder, 'input');
+  assert.ok(fs.statSync(input, { throwIfNoEntry: false })?.isDirectory(), `${rel(folder)}/input/ is missing`);
+  const writes = path.join(folder, 'written');
+  const copy = fs.existsSync(writes) ? fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-scenario-')) : undefined;
+  if (copy) fs.cpSync(input, copy, { recursive: true });
+  try {
+    runIn(folder, args, copy ?? input);
+    if (copy) compareWritten(folder, input, copy, writes);
+  } finally {
+    if (copy) fs.rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+/** The files a run created in the copy of its input must be the scenario's `written/`, byte for byte. */
+function compareWritten(folder: string, input: string, copy: string, writes: string): void {
+  const files = (root: string) => fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name))).sort();
+  const existing = new Set(files(input));
+  const created = files(copy).filter((file) => !existing.has(file));
+  if (UPDATE) {
+    fs.rmSync(writes, { recursive: true, force: true });
+    for (const file of created) fs.cpSync(path.join(copy, file), path.join(writes, file));
+  }
+  assert.deepEqual(created, files(writes), `${rel(folder)}: the files written differ from written/ (UPDATE_GOLDEN=1 rewrites it)`);
+  for (const file of created) assert.equal(fs.readFileSync(path.join(copy, file), 'utf8'), fs.readFileSync(path.join(writes, file), 'utf8'), `${rel(path.join(writes, file))} differs`);
+}
+
+function runIn(folder: string, args: string[], cwd: string): void {
 
   const outputFile = outputFileOf(args);
   const outputPath = outputFile === undefined ? undefined : path.resolve(cwd, outputFile);

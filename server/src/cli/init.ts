@@ -17,7 +17,7 @@ import { EXIT, localDate, type CliIO } from './io';
 export const DEFAULT_INIT_FILE = 'strategy.goals.yaml';
 
 /** Writes the starter files and says what it wrote and what to run next; resolves to the exit code. */
-export async function runInit(file: string, io: CliIO): Promise<number> {
+export async function runInit(file: string, io: CliIO, todayOption?: string): Promise<number> {
   let target = path.resolve(io.cwd, file);
   if (/[\\/]$/.test(file) || isDirectory(target)) target = path.join(target, DEFAULT_INIT_FILE);
   const shown = relativeTo(io.cwd, target);
@@ -26,8 +26,8 @@ export async function runInit(file: string, io: CliIO): Promise<number> {
   }
   // Looked up before writing: the goals file must not count as "something already there".
   const existingConfig = new ConfigResolver().configFor(target);
-  const today = localDate(io.now());
-  const fitted = await workspaceAround(target, existingConfig, io);
+  const today = todayOption ?? localDate(io.now());
+  const fitted = await workspaceAround(target, existingConfig, io, todayOption);
   // Dated as the workspace checks (its config may pin a day), so the new file checks clean there.
   const asOf = fitted?.today ?? today;
   write(target, starterGoals(asOf, fitted?.context), shown);
@@ -54,10 +54,10 @@ export async function runInit(file: string, io: CliIO): Promise<number> {
  * The workspace the new file will join (the goal files under the config that applies, or under the
  * file's folder when none does), so the starter fits it; undefined when there are no goal files yet.
  */
-async function workspaceAround(target: string, config: LoadedConfig | undefined, io: CliIO): Promise<{ context: StarterContext; today: string; fileCount: number } | undefined> {
+async function workspaceAround(target: string, config: LoadedConfig | undefined, io: CliIO, today?: string): Promise<{ context: StarterContext; today: string; fileCount: number } | undefined> {
   const root = config?.root ?? path.dirname(target);
   if (!isDirectory(root) || globGoals(root).length === 0) return undefined;
-  const { workspaces } = await analyzeInputs([root], {}, io);
+  const { workspaces } = await analyzeInputs([root], { today }, io);
   const joined = workspaces.find((workspace) => workspace.group.config?.file === config?.file);
   if (!joined) return undefined;
   return { context: starterContext(joined.analysis.workspace), today: joined.analysis.todayOf(joined.group.files[0]), fileCount: joined.group.files.length };

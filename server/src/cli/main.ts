@@ -89,8 +89,9 @@ export async function main(io: CliIO): Promise<number> {
     .command('init')
     .description('write a starter goals file (never overwrites)')
     .argument('[file]', 'the file to create', 'strategy.goals.yaml')
-    .action(async (file: string) => {
-      exitCode = await runInit(file, io);
+    .option('--today <date>', 'write the strategy as of this date (YYYY-MM-DD) instead of the real date', parseDate)
+    .action(async (file: string, options: { today?: string }) => {
+      exitCode = await runInit(file, io, options.today);
     });
 
   try {
