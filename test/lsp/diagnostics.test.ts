@@ -73,12 +73,13 @@ describe('language server: diagnostics over stdio', function () {
     // Each keystroke makes another unknown key (`departmentx`, `departmentxx`, …): checked on its own, each
     // would publish different diagnostics.
     const published: string[] = [];
-    const stop = client.onDiagnostics((params) => params.uri === marketing && published.push(params.diagnostics.map((diagnostic) => diagnostic.message).join('|')));
+    const stop = client.onDiagnostics((params) => params.uri === marketing && published.push(JSON.stringify(params.diagnostics)));
     const at = { line: 6, character: '    department'.length };
     const keystrokes = 8;
     await Promise.all(Array.from({ length: keystrokes }, () => client.change(marketing, [{ range: { start: at, end: at }, text: 'x' }])));
     const last = `department${'x'.repeat(keystrokes)}`;
-    await client.waitForDiagnostics(marketing, (diagnostics) => diagnostics.some((diagnostic) => diagnostic.message.includes(`\`${last}\``)));
+    const text = (message: string | { value: string }) => (typeof message === 'string' ? message : message.value);
+    await client.waitForDiagnostics(marketing, (diagnostics) => diagnostics.some((diagnostic) => text(diagnostic.message).includes(`\`${last}\``)));
     stop();
     assert.equal(published.length, 1, published.join('\n'));
   });
