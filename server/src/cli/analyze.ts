@@ -1,12 +1,9 @@
 /**
  * What `check` and `tree` share: the command line's paths expanded, files grouped into workspaces (one per
- * config folder), read, parsed — in worker threads when the input is large — and linted per workspace.
+ * config folder), read, parsed and linted per workspace.
  */
-import * as os from 'node:os';
-import { IncrementalParser } from '../core/incremental';
 import { lint, type Analysis } from '../core/lint';
 import { parseYaml, type ParsedYaml } from '../core/yaml';
-import { PARALLEL_THRESHOLD, ParsePool } from '../node/parsePool';
 import { CliConfigs, expandInputs, groupWorkspaces, readGoalsFile, type WorkspaceGroup } from './files';
 import { localDate, type CliIO } from './io';
 
@@ -51,16 +48,9 @@ export async function analyzeInputs(
 }
 
 /**
- * Parses every text, in worker threads when the input is large enough to repay starting them: parsing
- * dominates a check and the YAML library is single-threaded.
+ * Parses every text in this thread: with the fast reader a worker pool no longer repays starting it
+ * (10,000 goals: 2.1 s in-thread against 3.0 s with workers, wall time).
  */
 async function parseAll(texts: readonly string[]): Promise<ParsedYaml[]> {
-  const total = texts.reduce((sum, text) => sum + text.length, 0);
-  if (total < PARALLEL_THRESHOLD || os.availableParallelism() < 2) return texts.map((text) => parseYaml(text));
-  const pool = new ParsePool();
-  try {
-    return await Promise.all(texts.map((text) => new IncrementalParser().parseWith(text, pool.parseMany)));
-  } finally {
-    await pool.close();
-  }
+  return texts.map((text) => parseYaml(text));
 }
