@@ -27,7 +27,6 @@ const yamlDebugSwitchesOff = {
 const bundles = [
   { entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/node/parseWorker.ts'], outfile: 'dist/parseWorker.js' },
   // The GitHub Action (action.yml): the CLI in-process, its REST calls through Node's fetch.
   { entryPoints: ['server/src/action/index.ts'], outfile: 'dist/action.js' },
   // The VS Code extension: `vscode` is provided by the extension host at run time.

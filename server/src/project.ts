@@ -60,6 +60,15 @@ export const nodeHost: ProjectHost = {
   },
 };
 
+/** A few hundred goals in the usual layout: what the server checks once before the first real file. */
+export const WARM_UP_SAMPLE = Array.from(
+  { length: 40 },
+  (_, index) =>
+    `  - id: warm-up-${index}\n    title: Increase website sessions from Instagram by 20% (${index})\n    department: marketing\n    supports: [grow-revenue]\n` +
+    `    platform: instagram\n    start: 2027-01-01\n    deadline: "2027-12-31"\n    targets:\n      - { kpi: sessions, baseline: 1000, target: 1200, current: 1100 }\n` +
+    `      - kpi: orders\n        baseline: 10.5\n        target: 12\n    review: quarterly # a comment\n    confidence: 0.7\n`,
+).join('');
+
 /**
  * Compiles the schemas and runs every rule once on a sample, so that the first real file a user opens
  * does not pay for ajv's compilation and cold code (a few hundred milliseconds together).

@@ -5,18 +5,17 @@ import * as path from 'node:path';
 import { generateGoalsFile } from '../../bench/generate';
 import { json } from '../../server/src/cli/formatters/json';
 import { lint } from '../../server/src/core/lint';
-import { PARALLEL_THRESHOLD } from '../../server/src/node/parsePool';
 import { runCli } from '../helpers/cli';
 import { manyGoalsFile } from '../helpers/large';
 
-describe('goalpost check of a large workspace (parsed in worker threads)', () => {
+describe('goalpost check of a large workspace', () => {
   it('reports exactly what the in-process engine finds', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-large-'));
     try {
       // Two files over the threshold together, with findings spread through them, one file with a YAML error.
       const first = generateGoalsFile(400).replace('    department: marketing\n', '').replace(/funnel: conversion/g, (match, offset: number) => (offset % 7 === 0 ? 'funnel: sales' : match));
       const second = generateGoalsFile(300).replace(/(objective|kpi|goal)-(\d+)/g, '$1-b$2').replace('  - id: goal-b17\n', '  - id: goal-b17\n    title: [unclosed\n');
-      assert.ok(first.length + second.length > PARALLEL_THRESHOLD, 'the workspace is large enough for the worker pool');
+      assert.ok(first.length + second.length > 256 * 1024, 'a large workspace');
       fs.writeFileSync(path.join(folder, 'a.goals.yaml'), first);
       fs.writeFileSync(path.join(folder, 'b.goals.yaml'), second);
       fs.writeFileSync(path.join(folder, '.goalpost.yaml'), 'today: 2027-05-15\n');
@@ -58,7 +57,7 @@ describe('goalpost check of a large workspace (parsed in worker threads)', () =>
   it('gives an item under `kpis:` and the same text under `goals:` each their own schema errors', () => {
     const goal = '  - id: g1\n    title: Grow Instagram sessions by 10% by June 30\n    deadline: 2027-06-30\n';
     const text = generateGoalsFile(700).replace('\nkpis:\n', `\nkpis:\n${goal}`).replace(/\ngoals:\n/, `\ngoals:\n${goal}`);
-    assert.ok(text.length > PARALLEL_THRESHOLD, 'large enough for the chunked parse in workers');
+    assert.ok(text.length > 256 * 1024, 'a large file');
     const findings = checkOneFile(text);
     assert.ok(findings.some((finding) => finding.rule === 'schema'), 'the goal-shaped KPI is reported');
   });

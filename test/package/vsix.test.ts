@@ -17,7 +17,7 @@ const PREFIX = 'extension/';
 /** Everything the package may hold, relative to the extension folder (vsce lower-cases readme and changelog). */
 const ALLOWED = [
   /^(package\.json|readme\.md|LICENSE\.txt|changelog\.md|language-configuration\.json)$/,
-  /^dist\/(extension|server|parseWorker|webview)\.js$/,
+  /^dist\/(extension|server|webview)\.js$/,
   /^(schemas|syntaxes)\/[^/]+\.json$/,
   /^snippets\/[^/]+\.code-snippets$/,
   /^media\/.+\.(svg|png|md)$/,
@@ -56,7 +56,7 @@ describe('the packaged extension (.vsix)', function () {
   });
 
   it('holds the bundles, README, LICENSE and CHANGELOG', () => {
-    for (const file of ['package.json', 'readme.md', 'LICENSE.txt', 'changelog.md', 'dist/extension.js', 'dist/server.js', 'dist/parseWorker.js', 'dist/webview.js']) {
+    for (const file of ['package.json', 'readme.md', 'LICENSE.txt', 'changelog.md', 'dist/extension.js', 'dist/server.js', 'dist/webview.js']) {
       assert.ok(files.includes(file), `${file} is missing from the package`);
     }
   });

@@ -1,7 +1,6 @@
 /**
  * The editor's incremental paths against the oracle: after every step of random edit sequences, the
- * findings of the incremental parse (which reuses the parse of every unchanged item, in this thread or in
- * worker threads) equal those of a whole, unchunked parse of the same text. Never another chunked parse,
+ * findings of the incremental parse (which reuses the parse of every unchanged item) equal those of a whole, unchunked parse of the same text. Never another chunked parse,
  * which would share its bugs. Property-based (fast-check): a failure prints the seed and the shrunk edit
  * sequence to replay. `npm run fuzz` runs the same properties longer.
  */
@@ -13,7 +12,6 @@ import { generateGoalsFile } from '../../bench/generate';
 import { IncrementalParser } from '../../server/src/core/incremental';
 import { lint } from '../../server/src/core/lint';
 import type { Finding } from '../../server/src/core/types';
-import { ParsePool } from '../../server/src/node/parsePool';
 import { TODAY } from '../helpers/lint';
 import { applyEdit, editArbitrary, runs } from '../helpers/randomEdits';
 
@@ -53,26 +51,4 @@ describe('incremental findings equal a whole parse (property-based)', function (
       );
     });
   }
-
-  it('a file past the worker threshold, parsed through the worker pool, after random edits', async () => {
-    const pool = new ParsePool(path.join(__dirname, '../../dist/parseWorker.js'), 1);
-    try {
-      const start = generateGoalsFile(600);
-      await fc.assert(
-        fc.asyncProperty(fc.array(editArbitrary, { minLength: 1, maxLength: 3 }), async (edits) => {
-          const parser = new IncrementalParser();
-          let text = start;
-          await parser.parseWith(text, pool.parseMany);
-          for (const [step, edit] of edits.entries()) {
-            text = applyEdit(text, edit);
-            const parsed = await parser.parseWith(text, pool.parseMany);
-            assert.deepEqual(findingsOf(text, parsed), findingsOf(text), `step ${step + 1}`);
-          }
-        }),
-        { numRuns: runs(3) },
-      );
-    } finally {
-      await pool.close();
-    }
-  });
 });

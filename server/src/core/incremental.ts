@@ -28,9 +28,6 @@ interface Section {
 const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$/;
 const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?$/;
 
-/** Parses many texts at once, possibly elsewhere (worker threads); the results keep the order of `texts`. */
-export type ParseMany = (texts: readonly string[]) => Promise<ParsedYaml[]>;
-
 /** Parses successive versions of one file, reusing the parse of every chunk whose text did not change. */
 export class IncrementalParser {
   private cache = new Map<string, ParsedYaml>();
@@ -42,23 +39,6 @@ export class IncrementalParser {
     const known = new Map(this.cache);
     for (const source of missing(plan, known)) known.set(source, parseYaml(source));
     return this.assemble(text, plan, known) ?? parseYaml(text);
-  }
-
-  /**
-   * Parses a text with the chunks not yet known parsed by `parseMany` (a worker pool for large files);
-   * same result as `parse`. Safe to interleave with `parse`: each call works on its own copy of the cache.
-   */
-  async parseWith(text: string, parseMany: ParseMany): Promise<ParsedYaml> {
-    const plan = planChunks(text);
-    if (plan) {
-      const known = new Map(this.cache);
-      const sources = missing(plan, known);
-      const parsed = await parseMany(sources);
-      sources.forEach((source, index) => known.set(source, parsed[index]));
-      const assembled = this.assemble(text, plan, known);
-      if (assembled) return assembled;
-    }
-    return (await parseMany([text]))[0];
   }
 
   /** Builds the parse from known chunks; only the chunks of this version stay cached. */

@@ -436,33 +436,3 @@ function failureMessage(error: unknown): string {
   }
   return sentence(error instanceof Error ? error.message : String(error));
 }
-
-/** What a parse produces that can cross a thread: everything but the document tree. */
-export interface ParsedParts {
-  readonly value: unknown;
-  readonly problems: readonly YamlProblem[];
-  readonly comments: readonly YamlComment[];
-}
-
-/** The parts of a parse, for sending to another thread. */
-export function partsOf(parsed: ParsedYaml): ParsedParts {
-  return { value: parsed.value, problems: parsed.problems, comments: parsed.comments };
-}
-
-/**
- * A parse made elsewhere (a worker thread), from its parts. Positions need the document tree, which cannot
- * cross threads: the first `locate` or `scalarAt` parses the text again here, and only then. Most chunks
- * of a clean file are never asked for a position.
- */
-export function fromParts(text: string, parts: ParsedParts): ParsedYaml {
-  let full: ParsedYaml | undefined;
-  const tree = () => (full ??= parseYaml(text));
-  return {
-    text,
-    value: parts.value,
-    problems: parts.problems,
-    comments: parts.comments,
-    locate: (path) => tree().locate(path),
-    scalarAt: (offset) => tree().scalarAt(offset),
-  };
-}
