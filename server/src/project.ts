@@ -70,8 +70,8 @@ export const WARM_UP_SAMPLE = Array.from(
 ).join('');
 
 /**
- * Compiles the schemas and runs every rule once on a sample, so that the first real file a user opens
- * does not pay for ajv's compilation and cold code (a few hundred milliseconds together).
+ * Runs the reader, the build-time schema validators and every rule once on a sample, so that the first
+ * real file a user opens does not pay for cold code.
  */
 export function warmUp(sample: string): void {
   lint([{ file: 'warm-up.goals.yaml', text: `goalpost: 1\ngoals:\n${sample}` }], { clockToday: '2027-05-15' });
