@@ -1,8 +1,9 @@
 /**
- * The editor's incremental paths against the oracle: after every step of random edit sequences, the
- * findings of the incremental parse (which reuses the parse of every unchanged item) equal those of a whole, unchunked parse of the same text. Never another chunked parse,
- * which would share its bugs. Property-based (fast-check): a failure prints the seed and the shrunk edit
- * sequence to replay. `npm run fuzz` runs the same properties longer.
+ * The editor's incremental path against the oracle: after every step of random edit sequences, the
+ * findings of the incremental parse (which reuses the parse of every unchanged item) equal those of a
+ * whole, unchunked parse of the same text, never of another chunked parse, which would share its bugs.
+ * Property-based (fast-check): a failure prints the seed and the shrunk edit sequence to replay.
+ * `npm run fuzz` runs the same properties longer.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -51,4 +52,20 @@ describe('incremental findings equal a whole parse (property-based)', function (
       );
     });
   }
+
+  it('generated, 600 goals (a large file, where the fast reader and the chunk cache matter most)', () => {
+    const start = generateGoalsFile(600);
+    fc.assert(
+      fc.property(fc.array(editArbitrary, { minLength: 1, maxLength: 4 }), (edits) => {
+        const parser = new IncrementalParser();
+        let text = start;
+        parser.parse(text);
+        for (const [step, edit] of edits.entries()) {
+          text = applyEdit(text, edit);
+          assert.deepEqual(findingsOf(text, parser.parse(text)), findingsOf(text), `step ${step + 1}`);
+        }
+      }),
+      { numRuns: runs(4) },
+    );
+  });
 });
