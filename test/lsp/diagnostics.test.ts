@@ -5,30 +5,7 @@ import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import { generateGoalsFile } from '../../bench/generate';
 import { lint } from '../../server/src/core/lint';
 import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
-
-const COMPANY = `goalpost: 1
-period: { start: 2027-01-01, end: 2027-12-31 }
-objectives:
-  - { id: grow-online-revenue, title: Grow online revenue by 15% }
-departments:
-  - { id: marketing, name: Marketing }
-`;
-
-const MARKETING = `goalpost: 1
-kpis:
-  - { id: sessions, name: Website sessions, metric: sessions, supports: [grow-online-revenue] }
-goals:
-  - id: ig-traffic
-    title: Increase website sessions from Instagram by 20%
-    department: marketing
-    supports: [grow-online-revenue]
-    start: 2027-01-01
-    deadline: 2027-12-31
-    review: quarterly
-    last_reviewed: 2027-05-01
-    targets:
-      - { kpi: sessions, baseline: 1000, target: 1200, current: 1100 }
-`;
+import { COMPANY, MARKETING } from '../helpers/smallWorkspace';
 
 describe('language server: diagnostics over stdio', function () {
   let folder: string;

@@ -10,18 +10,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileUri, writeWorkspace } from '../helpers/lspClient';
+import { COMPANY } from '../helpers/smallWorkspace';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** The README's Neovim 0.7-0.10 configuration, verbatim. */
 const CONFIG = path.join(__dirname, 'neovim', 'init-0.7.lua');
-
-const COMPANY = `goalpost: 1
-period: { start: 2027-01-01, end: 2027-12-31 }
-objectives:
-  - { id: grow-online-revenue, title: Grow online revenue by 15% }
-departments:
-  - { id: marketing, name: Marketing }
-`;
 
 /** One error: `grow-online-revenu` is not an objective (did you mean `grow-online-revenue`?). */
 const MARKETING = `goalpost: 1

@@ -19,6 +19,7 @@ import { OutlineRequest } from '../../server/src/protocol';
 import { manyGoalsFile } from '../helpers/large';
 import { fileUri, TestClient } from '../helpers/lspClient';
 import { rangeOf, rangeWithin } from '../helpers/textRanges';
+import { MARKETING } from '../helpers/smallWorkspace';
 
 const COMPANY = `goalpost: 1
 period: { start: 2027-01-01, end: 2027-12-31 }
@@ -27,22 +28,6 @@ objectives:
   - { id: enter-japan, title: Open the Japanese market by December }
 departments:
   - { id: marketing, name: Marketing }
-`;
-
-const MARKETING = `goalpost: 1
-kpis:
-  - { id: sessions, name: Website sessions, metric: sessions, supports: [grow-online-revenue] }
-goals:
-  - id: ig-traffic
-    title: Increase website sessions from Instagram by 20%
-    department: marketing
-    supports: [grow-online-revenue]
-    start: 2027-01-01
-    deadline: 2027-12-31
-    review: quarterly
-    last_reviewed: 2027-05-01
-    targets:
-      - { kpi: sessions, baseline: 1000, target: 1200, current: 1100 }
 `;
 
 /** The real goals file the random edits start from. */
