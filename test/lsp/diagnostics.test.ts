@@ -42,7 +42,7 @@ describe('language server: diagnostics over stdio', function () {
     assert.match(String(broken[1].message), /did you mean `grew-online-revenue`\?/);
   });
 
-  it('checks a burst of keystrokes once, for its last text', async () => {
+  it('coalesces a burst of keystrokes into few checks, and ends on its last text', async () => {
     const marketing = fileUri(path.join(folder, 'marketing.goals.yaml'));
     await client.open(marketing, MARKETING);
     assert.deepEqual(await client.waitForDiagnostics(marketing), []);
@@ -57,7 +57,10 @@ describe('language server: diagnostics over stdio', function () {
     const text = (message: string | { value: string }) => (typeof message === 'string' ? message : message.value);
     await client.waitForDiagnostics(marketing, (diagnostics) => diagnostics.some((diagnostic) => text(diagnostic.message).includes(`\`${last}\``)));
     stop();
-    assert.equal(published.length, 1, published.join('\n'));
+    // One check when the burst arrives within the debounce (the usual case); a busy machine may split it
+    // where the wall clock decides, so the test asks for coalescing, not for an exact count.
+    assert.ok(published.length <= keystrokes / 2, `${published.length} publications for ${keystrokes} keystrokes:\n${published.join('\n')}`);
+    assert.ok(published[published.length - 1].includes(`\`${last}\``), 'the last publication is for the last text');
   });
 
   it('clears the diagnostics of a deleted file', async () => {
