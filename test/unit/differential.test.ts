@@ -36,27 +36,10 @@ describe('incremental findings equal a whole parse (property-based)', function (
   // The bounded budget of npm test fits in minutes; a fuzz run (FUZZ_SCALE) takes as long as it takes.
   this.timeout(process.env.FUZZ_SCALE ? 0 : 300_000);
 
-  for (const [name, start] of Object.entries(SMALL)) {
-    it(`${name}: after every step of random edit sequences`, () => {
-      fc.assert(
-        fc.property(fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (edits) => {
-          const parser = new IncrementalParser();
-          let text = start;
-          parser.parse(text);
-          for (const [step, edit] of edits.entries()) {
-            text = applyEdit(text, edit);
-            assert.deepEqual(findingsOf(text, parser.parse(text)), findingsOf(text), `step ${step + 1}`);
-          }
-        }),
-        { numRuns: runs(15) },
-      );
-    });
-  }
-
-  it('generated, 600 goals (a large file, where the fast reader and the chunk cache matter most)', () => {
-    const start = generateGoalsFile(600);
+  /** The property: one parser through a random edit sequence from `start` agrees with a whole parse at every step. */
+  const editsAgree = (start: string, maxEdits: number, numRuns: number) =>
     fc.assert(
-      fc.property(fc.array(editArbitrary, { minLength: 1, maxLength: 4 }), (edits) => {
+      fc.property(fc.array(editArbitrary, { minLength: 1, maxLength: maxEdits }), (edits) => {
         const parser = new IncrementalParser();
         let text = start;
         parser.parse(text);
@@ -65,7 +48,12 @@ describe('incremental findings equal a whole parse (property-based)', function (
           assert.deepEqual(findingsOf(text, parser.parse(text)), findingsOf(text), `step ${step + 1}`);
         }
       }),
-      { numRuns: runs(4) },
+      { numRuns },
     );
-  });
+
+  for (const [name, start] of Object.entries(SMALL)) {
+    it(`${name}: after every step of random edit sequences`, () => editsAgree(start, 8, runs(15)));
+  }
+
+  it('generated, 600 goals (a large file, where the fast reader and the chunk cache matter most)', () => editsAgree(generateGoalsFile(600), 4, runs(4)));
 });
