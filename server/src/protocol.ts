@@ -12,6 +12,7 @@ import type { Range, Severity } from './core/types';
 export type { EffectiveConfig, EffectiveRule, TodaySource } from './core/effectiveConfig';
 export type { FindingCounts } from './core/itemFindings';
 export type { OutlineGrouping, OutlineKind, OutlineStatus, TargetFigures } from './core/outline';
+export { OUTLINE_STATUS_WORD } from './core/outline';
 
 /** A node of the goal tree, as `goalpost/outline` returns it. `uri` and the ranges point at the source. */
 export interface OutlineItem {

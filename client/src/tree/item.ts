@@ -4,21 +4,9 @@
  * item's source.
  */
 import * as vscode from 'vscode';
-import type { FindingCounts, OutlineItem, OutlineStatus } from '../../../server/src/protocol';
+import { OUTLINE_STATUS_WORD, type FindingCounts, type OutlineItem, type OutlineStatus } from '../../../server/src/protocol';
 import { COMMAND } from '../ids';
 import type { GoalNode } from './node';
-
-/** Status words, as the CLI's tree and the hover say them. */
-export const STATUS_WORD: Readonly<Record<OutlineStatus, string>> = {
-  done: 'done',
-  'on-track': 'on track',
-  'at-risk': 'at risk',
-  'off-track': 'off track',
-  missed: 'missed',
-  'not-started': 'not started',
-  'no-data': 'no data',
-  'has-errors': 'has errors',
-};
 
 /** Each status's codicon and theme colour: colour carries meaning, the shape carries it too for colour-blind users. */
 export const STATUS_ICON: Readonly<Record<OutlineStatus, { readonly id: string; readonly color: string }>> = {
@@ -103,7 +91,7 @@ export function description(item: OutlineItem): string {
     case 'department':
     case 'unassigned':
       if (item.progress !== undefined) parts.push(percent(item.progress));
-      if (item.status && item.status !== 'has-errors') parts.push(STATUS_WORD[item.status]);
+      if (item.status && item.status !== 'has-errors') parts.push(OUTLINE_STATUS_WORD[item.status]);
       break;
     default:
       item.kind satisfies never;
@@ -121,7 +109,7 @@ export function tooltip(item: OutlineItem): vscode.MarkdownString {
   md.appendMarkdown('\n\n');
   const status = effectiveStatus(item);
   const facts: string[] = [];
-  if (status) facts.push(`$(${STATUS_ICON[status].id}) ${STATUS_WORD[status]}`);
+  if (status) facts.push(`$(${STATUS_ICON[status].id}) ${OUTLINE_STATUS_WORD[status]}`);
   if (item.progress !== undefined) facts.push(`${percent(item.progress)} of the way`);
   if (facts.length > 0) md.appendMarkdown(`${facts.join(' · ')}\n\n`);
   if (item.owner) md.appendMarkdown(item.kind === 'goal' ? 'Department: ' : 'Owner: ').appendText(item.owner).appendMarkdown('\n\n');

@@ -6,7 +6,7 @@
 import { countFindingsByItem, itemKey, worstOf, type FindingCounts } from './itemFindings';
 import type { Analysis } from './lint';
 import type { Goal, Item, Kpi, Target } from './model';
-import { goalProgress, goalStatus, targetProgress, isReached, type Status } from './progress';
+import { STATUS_LABEL, goalProgress, goalStatus, targetProgress, isReached, type Status } from './progress';
 import type { Range, Severity } from './types';
 
 /**
@@ -21,6 +21,9 @@ export type OutlineGrouping = 'objective' | 'department';
 
 /** The status of a node: a goal's progress status, or `has-errors` when error findings sit on it. */
 export type OutlineStatus = Status | 'has-errors';
+
+/** Each outline status in words, as the Goals view, the diagram and the hover say them. */
+export const OUTLINE_STATUS_WORD: Readonly<Record<OutlineStatus, string>> = { ...STATUS_LABEL, 'has-errors': 'has errors' };
 
 /** The numbers of a target node: the KPI it measures and where it started, stands and should end. */
 export interface TargetFigures {

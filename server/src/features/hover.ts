@@ -14,7 +14,7 @@ import { rulesById } from '../core/rules';
 import type { Finding, Path } from '../core/types';
 import type { Workspace } from '../core/workspace';
 import type { DocumentContext } from './context';
-import { STATUS_LABEL, goalStanding, percent } from './goalSummary';
+import { percent, standingText } from './goalSummary';
 import { samePath } from './samePlace';
 import { keyAt } from './schemaKeys';
 
@@ -115,8 +115,7 @@ function describeItem(context: DocumentContext, item: Item): string {
       label = item.title;
       if (item.department !== undefined) facts.push(`Department: ${nameOf(workspace, 'department', item.department)}`);
       if (item.deadline !== undefined) facts.push(`Deadline: ${item.deadline}`);
-      const { progress, status } = goalStanding(context.analysis, item);
-      facts.push(`Progress: ${progress === undefined ? STATUS_LABEL[status] : `${percent(progress)} · ${STATUS_LABEL[status]}`}`);
+      facts.push(`Progress: ${standingText(context.analysis, item)}`);
       for (const target of item.targets) facts.push(targetLine(workspace, target));
       break;
     }

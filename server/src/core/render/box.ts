@@ -2,8 +2,8 @@
  * What a node's box holds and how big it is: the title wrapped to the box, the id and department cut to
  * fit, the status as icon and word. The layout sizes boxes from this; the SVG draws exactly this.
  */
-import type { OutlineStatus } from '../outline';
-import { STATUS_LABEL, percent } from '../progress';
+import { OUTLINE_STATUS_WORD, type OutlineStatus } from '../outline';
+import { percent } from '../progress';
 import type { GraphNode, NodeKind } from './graph';
 import { ellipsise, measure, wrap, type Font } from './text';
 
@@ -19,8 +19,10 @@ export const STATUS_ICON: Readonly<Record<OutlineStatus, string>> = {
   'has-errors': '‼',
 };
 
-/** Status words, as the tree and hover say them. */
-export const STATUS_WORD: Readonly<Record<OutlineStatus, string>> = { ...STATUS_LABEL, 'has-errors': 'has errors' };
+/** A status as an icon and a word (never colour alone): "▲ at risk". */
+export function statusLabel(status: OutlineStatus): string {
+  return `${STATUS_ICON[status]} ${OUTLINE_STATUS_WORD[status]}`;
+}
 
 /** The word for each kind in a box's header. */
 export const KIND_WORD: Readonly<Record<NodeKind, string>> = { objective: 'OBJECTIVE', goal: 'GOAL', kpi: 'KPI' };
@@ -76,7 +78,7 @@ export function nodeBox(node: GraphNode): NodeBox {
   const titleLines = wrap(node.title, inner, titleFont, TITLE_LINES);
   const header = ellipsise(node.id === undefined ? KIND_WORD[node.kind] : `${KIND_WORD[node.kind]} · ${node.id}`, inner - badgeRoom, FONTS.header);
   const department = node.department === undefined ? undefined : ellipsise(node.department, inner, FONTS.small);
-  const status = node.status === undefined ? undefined : `${STATUS_ICON[node.status]} ${STATUS_WORD[node.status]}`;
+  const status = node.status === undefined ? undefined : statusLabel(node.status);
   const progress = node.progress === undefined ? undefined : percent(node.progress);
   const statusText = [status, progress].filter((part) => part !== undefined).join(' · ') || undefined;
   const rows = 1 + (department === undefined ? 0 : 1) + (statusText === undefined ? 0 : 1);

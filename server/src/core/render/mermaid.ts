@@ -4,7 +4,7 @@
  * quoted string whose special characters are mermaid entity codes (`#35;`), so no title can end the
  * string, start markdown (backticks), a comment (`%%`), a link (`-->`) or an HTML tag.
  */
-import { STATUS_ICON, STATUS_WORD } from './box';
+import { statusLabel } from './box';
 import { UNALIGNED_KEY, type EdgeKind, type GraphNode, type StrategyGraph } from './graph';
 import { UNALIGNED_LABEL } from './svg';
 import { percent } from '../progress';
@@ -93,7 +93,7 @@ function label(node: GraphNode): string {
   const title = Array.from(node.title.replace(/\s+/g, ' ').trim());
   const cut = title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1).join('')}…` : title.join('');
   const lines = [`<b>${mermaidText(cut)}</b>`, mermaidText([node.id ?? '(no id)', node.department].filter((part) => part !== undefined).join(' · '))];
-  const status = node.status === undefined ? undefined : `${STATUS_ICON[node.status]} ${STATUS_WORD[node.status]}`;
+  const status = node.status === undefined ? undefined : statusLabel(node.status);
   const detail = [status, node.progress === undefined ? undefined : percent(node.progress)].filter((part) => part !== undefined).join(' · ');
   if (detail !== '') lines.push(mermaidText(detail));
   const problems = [node.errors > 0 ? `✖ ${node.errors}` : undefined, node.warnings > 0 ? `⚠ ${node.warnings}` : undefined].filter((part) => part !== undefined);

@@ -3,7 +3,7 @@
  * progress bar and finding badges; edges dashed by meaning, with a legend. Every user string goes through
  * escapeXml; elements carry classes, never inline styles, so a strict CSP page can show it.
  */
-import { BAR, FONTS, LINE, PAD, ROW, STATUS_ICON, STATUS_WORD, badgeWidth, KIND_WORD } from './box';
+import { BAR, FONTS, LINE, PAD, ROW, badgeWidth, KIND_WORD, statusLabel } from './box';
 import { escapeXml } from './escape';
 import { ellipsise, measure } from './text';
 import { UNALIGNED_KEY, type EdgeKind, type GraphNode } from './graph';
@@ -11,6 +11,7 @@ import type { Layout, PlacedEdge, PlacedGroup, PlacedNode } from './layout';
 import { standaloneCss } from './style';
 import type { OutlineStatus } from '../outline';
 import { percent } from '../progress';
+import { OUTLINE_STATUS_WORD } from '../outline';
 
 /** How to render. */
 export interface SvgOptions {
@@ -76,7 +77,7 @@ function legend(): string {
   }
   x = 0;
   for (const status of LEGEND_STATUSES) {
-    const word = `${STATUS_ICON[status]} ${STATUS_WORD[status]}`;
+    const word = statusLabel(status);
     out.push(`<g class="gp-status-${status}"><rect class="gp-stripe" x="${x}" y="24" width="4" height="14" rx="1"/><text class="gp-status-text" x="${x + 8}" y="35">${escapeXml(word)}</text></g>`);
     x += 8 + Math.ceil(measure(word, { size: 11, bold: true })) + 18;
   }
@@ -158,7 +159,7 @@ function toggle(key: string, layout: Layout, x: number, y: number): string {
 function describe(node: GraphNode): string {
   const parts = [`${KIND_WORD[node.kind].toLowerCase()} ${node.id ?? '(no id)'}: ${node.title}`];
   if (node.department !== undefined) parts.push(node.department);
-  if (node.status !== undefined) parts.push(STATUS_WORD[node.status]);
+  if (node.status !== undefined) parts.push(OUTLINE_STATUS_WORD[node.status]);
   if (node.progress !== undefined) parts.push(`${percent(node.progress)} progress`);
   if (node.errors > 0) parts.push(`${node.errors} error${node.errors === 1 ? '' : 's'}`);
   if (node.warnings > 0) parts.push(`${node.warnings} warning${node.warnings === 1 ? '' : 's'}`);
