@@ -54,6 +54,4 @@ describe('incremental findings equal a whole parse (property-based)', function (
   for (const [name, start] of Object.entries(SMALL)) {
     it(`${name}: after every step of random edit sequences`, () => editsAgree(start, 8, runs(15)));
   }
-
-  it('generated, 600 goals (a large file, where the fast reader and the chunk cache matter most)', () => editsAgree(generateGoalsFile(600), 4, runs(4)));
 });
