@@ -13,7 +13,8 @@ import { lint, type Analysis } from './core/lint';
 import { rules } from './core/rules';
 import { LineIndex } from './core/locate';
 import type { ParsedYaml } from './core/yaml';
-import { ConfigResolver, CONFIG_NAMES, type LoadedConfig } from './node/configs';
+import { groupWorkspaces, placeFile, type Placement } from './core/workspaceGroups';
+import { CONFIG_NAMES, diskConfigResolver, type LoadedConfig } from './node/configs';
 import { globGoals, isGoalsFile, stripBom } from './node/fsUtil';
 
 /** One goal file as the server knows it. */
@@ -82,7 +83,7 @@ export function warmUp(sample: string): void {
 export class Project {
   private readonly files = new Map<string, GoalFile>();
   private readonly folders: string[] = [];
-  private resolver = new ConfigResolver();
+  private resolver = diskConfigResolver();
   private readonly analyses = new Map<string, Analysis>();
   /** The `goalpost.today` setting per group key (from the editor), when set. */
   private readonly todaySettings = new Map<string, string>();
@@ -152,7 +153,7 @@ export class Project {
   diskChanged(uri: string, deleted: boolean): boolean {
     const fsPath = URI.parse(uri).fsPath;
     if (CONFIG_NAMES.includes(path.basename(fsPath))) {
-      this.resolver = new ConfigResolver();
+      this.resolver = diskConfigResolver();
       this.structureChanged();
       return true;
     }
@@ -220,16 +221,10 @@ export class Project {
     return this.groupCache;
   }
 
+  /** The shared grouping rule (core/workspaceGroups.ts), with the workspace folders as roots. */
   private computeGroups(): Group[] {
-    const groups = new Map<string, Group>();
-    for (const file of [...this.files.values()].sort((a, b) => a.uri.localeCompare(b.uri))) {
-      const { key, config } = this.placement(file.fsPath, file.uri);
-      if (config?.ignores(file.fsPath)) continue;
-      const group = groups.get(key) ?? { key, config, uris: [] };
-      group.uris.push(file.uri);
-      groups.set(key, group);
-    }
-    return [...groups.values()];
+    const pathOf = (uri: string) => (this.files.get(uri) as GoalFile).fsPath;
+    return groupWorkspaces([...this.files.keys()].sort(), this.resolver, { roots: this.folders, pathOf }).map(({ key, config, files }) => ({ key, config, uris: files }));
   }
 
   /** The group a file belongs to, if the file is known and not ignored. */
@@ -265,11 +260,8 @@ export class Project {
     return [...seen.values()];
   }
 
-  private placement(fsPath: string, uri: string): { key: string; config?: LoadedConfig } {
-    const config = this.resolver.configFor(fsPath);
-    if (config) return { key: `config:${config.file}`, config };
-    const folder = this.folders.filter((candidate) => isInside(candidate, fsPath)).sort((a, b) => b.length - a.length)[0];
-    return { key: folder ? `folder:${folder}` : `file:${uri}` };
+  private placement(fsPath: string, uri: string): Placement {
+    return placeFile(uri, fsPath, this.resolver, this.folders);
   }
 
   /** Files came or went, or configs changed: groups and every analysis are recomputed. */

@@ -4,7 +4,7 @@
  */
 import { lint, type Analysis } from '../core/lint';
 import { parseYaml, type ParsedYaml } from '../core/yaml';
-import { CliConfigs, expandInputs, groupWorkspaces, readGoalsFile, type WorkspaceGroup } from './files';
+import { checkWorkspaces, CliConfigs, expandInputs, readGoalsFile, usableWorkspaces, type WorkspaceGroup } from './files';
 import { localDate, type CliIO } from './io';
 
 /** What the commands that analyse files may ask for besides the paths. */
@@ -35,9 +35,10 @@ export async function analyzeInputs(
 ): Promise<{ requested: string[]; workspaces: AnalyzedWorkspace[] }> {
   const resolver = new CliConfigs(io.cwd, options.config);
   const ignore = options.ignore ?? true;
-  const requested = expandInputs(paths, io.cwd, resolver, { ignore, stdinFile: options.stdinFile, onIgnored: options.onIgnored });
+  const requested = expandInputs(paths, io.cwd, resolver.resolver, { ignore, stdinFile: options.stdinFile, onIgnored: options.onIgnored });
   const textOf = (file: string) => options.texts?.get(file) ?? readGoalsFile(file, io.cwd);
-  const groups = groupWorkspaces(requested, resolver, ignore).map((group) => ({ group, texts: group.files.map(textOf) }));
+  const grouped = usableWorkspaces(checkWorkspaces(requested, paths, io.cwd, resolver.resolver, ignore), resolver);
+  const groups = grouped.map((group) => ({ group, texts: group.files.map(textOf) }));
   const parsed = await parseAll(groups.flatMap(({ texts }) => texts));
   let next = 0;
   const workspaces = groups.map(({ group, texts }) => {

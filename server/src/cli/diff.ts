@@ -10,15 +10,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
-import { DEFAULT_CONFIG, parseConfig, type Config } from '../core/config';
+import { DEFAULT_CONFIG, type Config } from '../core/config';
 import { diffStrategies, findingOwners, SEVERITY_ORDER, type DiffSide } from '../core/diff';
 import { lint } from '../core/lint';
 import type { GoalsModel } from '../core/model';
-import { rules } from '../core/rules';
 import type { Finding, Severity } from '../core/types';
 import { parseYaml } from '../core/yaml';
-import { CONFIG_NAMES } from '../node/configs';
+import { groupWorkspaces, type WorkspaceGroup } from '../core/workspaceGroups';
+import { CONFIG_NAMES, ConfigResolver, globMatcher, type LoadedConfig } from '../node/configs';
 import { isGoalsFile, stripBom } from '../node/fsUtil';
 import { UsageError } from './errors';
 import { diffJson } from './formatters/diff-json';
@@ -93,18 +92,6 @@ function write(report: string, outputFile: string | undefined, io: CliIO): void 
   }
 }
 
-/** A config file of a revision, read and validated. */
-interface RevisionConfig {
-  /** Path relative to the repository root. */
-  readonly file: string;
-  /** Folder it governs, relative to the root ('' for the root itself). */
-  readonly folder: string;
-  /** The validated config; the defaults when it is invalid (its problems are then findings of the revision). */
-  readonly config: Config;
-  readonly problems: readonly Finding[];
-  readonly ignores: (file: string) => boolean;
-}
-
 /** How a revision is linted. */
 interface LintDates {
   readonly today?: string;
@@ -113,52 +100,42 @@ interface LintDates {
   readonly todayFor: (file: string) => string | undefined;
 }
 
-/** The goal files and configs of one revision, with the nearest-config lookup `check` does on disk. */
-class Revision {
+/**
+ * The goal files and configs of one revision, grouped into workspaces by the rule `check` and the editor
+ * use (core/workspaceGroups.ts), with the repository as the root of files no config covers. Paths are
+ * relative to the repository root, which is the folder `''`.
+ */
+export class Revision {
   private readonly goals = new Map<string, string>();
-  private readonly configs = new Map<string, RevisionConfig>();
+  private readonly resolver: ConfigResolver;
 
   constructor(files: readonly RevisionFile[]) {
-    const texts = new Map(files.map((file) => [file.path, stripBom(file.text.toString('utf8'))]));
-    for (const [file, text] of texts) {
-      const name = file.slice(file.lastIndexOf('/') + 1);
-      if (!CONFIG_NAMES.includes(name)) continue;
-      const folder = folderOf(file);
-      // `.goalpost.yaml` wins over `.goalpost.yml` in one folder, as on disk.
-      const preferred = CONFIG_NAMES.map((candidate) => (folder ? `${folder}/${candidate}` : candidate)).find((candidate) => texts.has(candidate));
-      if (preferred === file) this.configs.set(folder, loadConfig(file, folder, text));
+    const configs = new Map<string, string>();
+    for (const file of files) {
+      const text = stripBom(file.text.toString('utf8'));
+      if (isGoalsFile(file.path)) this.goals.set(file.path, text);
+      else configs.set(file.path, text);
     }
-    for (const [file, text] of texts) {
-      if (!isGoalsFile(file)) continue;
-      if (this.configFor(file)?.ignores(file)) continue;
-      this.goals.set(file, text);
-    }
+    this.resolver = new ConfigResolver({ read: (file) => (configs.has(file) ? { text: configs.get(file) as string } : undefined), ignoreMatcher: globMatcher });
   }
 
   /** The config nearest to a file, in this revision. */
-  configFor(file: string): RevisionConfig | undefined {
-    for (let folder = folderOf(file); ; folder = folderOf(folder)) {
-      const found = this.configs.get(folder);
-      if (found) return found;
-      if (folder === '') return undefined;
-    }
+  configFor(file: string): LoadedConfig | undefined {
+    return this.resolver.configFor(file);
   }
 
-  /** Lints every workspace of the revision: one per config, plus one for the files no config covers. */
+  /** The revision's workspaces: one per config, plus one for the files no config covers. */
+  groups(): WorkspaceGroup[] {
+    return groupWorkspaces([...this.goals.keys()].sort(), this.resolver, { roots: [''] });
+  }
+
+  /** Lints every workspace of the revision; a broken config's problems are findings of the revision. */
   lint(dates: LintDates): DiffSide {
-    const groups = new Map<string, string[]>();
-    for (const file of [...this.goals.keys()].sort()) {
-      const key = this.configFor(file)?.file ?? '';
-      const group = groups.get(key);
-      if (group) group.push(file);
-      else groups.set(key, [file]);
-    }
     const models: GoalsModel[] = [];
     const findings: Finding[] = [];
     const unparsable: string[] = [];
     const owners = new Map<Finding, string>();
-    for (const [key, files] of groups) {
-      const loaded = key === '' ? undefined : this.configFor(files[0]);
+    for (const { config: loaded, files } of this.groups()) {
       if (loaded) appendAll(findings, loaded.problems);
       const sources = files.map((file) => {
         const text = this.goals.get(file) as string;
@@ -174,17 +151,4 @@ class Revision {
     }
     return { models, findings, unparsable, owners };
   }
-}
-
-/** The folder of a repository path, '' at the root. */
-function folderOf(file: string): string {
-  return file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-}
-
-function loadConfig(file: string, folder: string, text: string): RevisionConfig {
-  const { config, problems } = parseConfig(text, file, rules);
-  const effective = config ?? DEFAULT_CONFIG;
-  const matcher = effective.ignore.length > 0 ? picomatch([...effective.ignore], { dot: true }) : undefined;
-  const ignores = (goals: string) => matcher !== undefined && matcher(folder === '' ? goals : goals.slice(folder.length + 1));
-  return { file, folder, config: effective, problems, ignores };
 }

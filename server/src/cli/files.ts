@@ -1,32 +1,40 @@
 /**
- * Finding the goal files the user means: paths, directories and globs expanded, each file given its
- * nearest `.goalpost.yaml`, and files grouped into workspaces (one per config folder).
+ * Finding the goal files the user means: paths, directories and globs expanded, and the files grouped
+ * into workspaces by the rule the editor and `diff` share (core/workspaceGroups.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { ConfigResolver, type LoadedConfig } from '../node/configs';
+import { groupWorkspaces, type WorkspaceGroup } from '../core/workspaceGroups';
+import { diskConfigResolver, type ConfigResolver, type LoadedConfig } from '../node/configs';
 import { ALWAYS_IGNORED, errorReason, globGoals, isDirectory, isFile, stripBom, toPosix } from '../node/fsUtil';
 import { UsageError } from './errors';
+
+export type { WorkspaceGroup } from '../core/workspaceGroups';
 
 /**
  * The CLI's view of configs: the nearest one for a file, and a usage error (exit 2) the moment a config
  * that applies cannot be read or is invalid.
  */
 export class CliConfigs {
-  private readonly resolver: ConfigResolver;
+  /** The lookup itself, which never throws (a broken config carries its problems). */
+  readonly resolver: ConfigResolver;
 
   constructor(
     private readonly cwd: string,
     forced?: string,
   ) {
-    this.resolver = new ConfigResolver(forced === undefined ? undefined : path.resolve(cwd, forced));
+    this.resolver = diskConfigResolver(forced === undefined ? undefined : path.resolve(cwd, forced));
   }
 
   /** The valid config that applies to a file, or undefined for defaults; throws UsageError when it is broken. */
   configFor(absolute: string): LoadedConfig | undefined {
     const loaded = this.resolver.configFor(absolute);
-    if (!loaded) return undefined;
+    return loaded && this.usable(loaded);
+  }
+
+  /** The config itself when it can be used; throws UsageError naming the first problem when it cannot. */
+  usable(loaded: LoadedConfig): LoadedConfig {
     const where = relativeTo(this.cwd, loaded.file);
     if (loaded.readError) throw new UsageError(`cannot read config ${where}: ${loaded.readError}`);
     const [first] = loaded.problems;
@@ -53,13 +61,13 @@ export interface ExpandOptions {
  * Files under a directory or matched by a glob that an `ignore` glob matches are skipped silently; a file
  * named explicitly is skipped with a word to `onIgnored`, since the user asked for it.
  */
-export function expandInputs(inputs: readonly string[], cwd: string, resolver: CliConfigs, options: ExpandOptions = { ignore: true }): string[] {
+export function expandInputs(inputs: readonly string[], cwd: string, configs: ConfigResolver, options: ExpandOptions = { ignore: true }): string[] {
   const out = new Set<string>();
   for (const input of inputs.length > 0 ? inputs : ['.']) {
     const absolute = path.resolve(cwd, input);
     let matches: string[];
     if (input === '-' && options.stdinFile !== undefined) {
-      const config = options.ignore ? resolver.configFor(options.stdinFile) : undefined;
+      const config = options.ignore ? configs.configFor(options.stdinFile) : undefined;
       if (config?.ignores(options.stdinFile)) options.onIgnored?.(options.stdinFile, config.file);
       else out.add(options.stdinFile);
       continue;
@@ -67,7 +75,7 @@ export function expandInputs(inputs: readonly string[], cwd: string, resolver: C
       matches = globGoals(absolute);
       if (matches.length === 0) throw new UsageError(`no goal files (*.goals.yaml, *.goals.yml) under ${input}`);
     } else if (fs.existsSync(absolute)) {
-      const config = options.ignore ? resolver.configFor(absolute) : undefined;
+      const config = options.ignore ? configs.configFor(absolute) : undefined;
       if (config?.ignores(absolute)) options.onIgnored?.(absolute, config.file);
       else out.add(path.normalize(absolute));
       continue;
@@ -78,38 +86,40 @@ export function expandInputs(inputs: readonly string[], cwd: string, resolver: C
       throw new UsageError(`no such file or directory: ${input}`);
     }
     for (const file of matches.sort()) {
-      if (!options.ignore || !resolver.configFor(file)?.ignores(file)) out.add(path.normalize(file));
+      if (!options.ignore || !configs.configFor(file)?.ignores(file)) out.add(path.normalize(file));
     }
   }
   return [...out];
 }
 
-/** A group of files checked together: ids are global inside it. */
-export interface WorkspaceGroup {
-  readonly config?: LoadedConfig;
-  /** Every goal file of the workspace, for references; absolute and sorted. */
-  readonly files: string[];
+/**
+ * `check`'s workspaces: the requested files, plus the other goal files under each requested file's
+ * config (so `check` of one file still resolves references to its siblings), grouped by the shared rule.
+ * Files without a config are grouped under the folder named on the command line that holds them, else
+ * under the working directory. Broken configs are not judged here: `usableWorkspaces` refuses them.
+ */
+export function checkWorkspaces(requested: readonly string[], inputs: readonly string[], cwd: string, configs: ConfigResolver, ignore = true): WorkspaceGroup[] {
+  const listing = new Set(requested);
+  const expanded = new Set<string>();
+  for (const file of requested) {
+    const config = configs.configFor(file);
+    if (!config || expanded.has(config.file)) continue;
+    expanded.add(config.file);
+    for (const member of globGoals(config.root)) if (configs.configFor(member) === config) listing.add(member);
+  }
+  return groupWorkspaces(listing, configs, { roots: checkRoots(inputs, cwd), ignore });
 }
 
-/**
- * Groups requested files into workspaces. A file under a `.goalpost.yaml` belongs to that config's
- * workspace, which also loads the other goal files under the config's folder so references resolve;
- * the requested files that have no config form one more workspace together, without siblings.
- */
-export function groupWorkspaces(requested: readonly string[], resolver: CliConfigs, ignore = true): WorkspaceGroup[] {
-  const groups = new Map<string, { config?: LoadedConfig; files: Set<string> }>();
-  for (const file of requested) {
-    const config = resolver.configFor(file);
-    const key = config?.file ?? '';
-    let group = groups.get(key);
-    if (!group) {
-      const members = config ? globGoals(config.root).filter((member) => resolver.configFor(member) === config && !(ignore && config.ignores(member))) : [];
-      group = { config, files: new Set(members) };
-      groups.set(key, group);
-    }
-    group.files.add(file);
-  }
-  return [...groups.values()].map((group) => ({ config: group.config, files: [...group.files].sort() }));
+/** The folders `check` groups config-less files under: the working directory and every folder named. */
+export function checkRoots(inputs: readonly string[], cwd: string): string[] {
+  const named = (inputs.length > 0 ? inputs : ['.']).map((input) => path.resolve(cwd, input)).filter((folder) => isDirectory(folder));
+  return [...new Set([path.resolve(cwd), ...named])];
+}
+
+/** The workspaces when every config that applies can be used; throws UsageError naming the first that cannot. */
+export function usableWorkspaces(groups: readonly WorkspaceGroup[], configs: CliConfigs): readonly WorkspaceGroup[] {
+  for (const group of groups) if (group.config) configs.usable(group.config);
+  return groups;
 }
 
 /** Reads a goals file as text, without a byte-order mark (editors hide it, so columns must too). */

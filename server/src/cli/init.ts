@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HOMEPAGE } from '../core/docs';
 import { starterContext, starterGoals, starterPeriod, type StarterContext } from '../core/starter';
-import { ConfigResolver, type LoadedConfig } from '../node/configs';
+import { diskConfigResolver, type LoadedConfig } from '../node/configs';
 import { errorReason, globGoals } from '../node/fsUtil';
 import { analyzeInputs } from './analyze';
 import { UsageError } from './errors';
@@ -25,7 +25,7 @@ export async function runInit(file: string, io: CliIO, todayOption?: string): Pr
     throw new UsageError(`${shown} is not a goals file name (Goalpost finds *.goals.yaml and *.goals.yml); nothing was written`);
   }
   // Looked up before writing: the goals file must not count as "something already there".
-  const existingConfig = new ConfigResolver().configFor(target);
+  const existingConfig = diskConfigResolver().configFor(target);
   const today = todayOption ?? localDate(io.now());
   const fitted = await workspaceAround(target, existingConfig, io, todayOption);
   // Dated as the workspace checks (its config may pin a day), so the new file checks clean there.
