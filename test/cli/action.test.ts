@@ -11,7 +11,9 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { assertBuilt, REPO } from '../helpers/cli';
+import { checkReport } from '../../server/src/cli/check';
+import { runAction as runActionInProcess } from '../../server/src/action/main';
+import { assertBuilt, REPO, runCli } from '../helpers/cli';
 
 const ACTION = path.join(REPO, 'dist', 'action.js');
 const EXAMPLE = path.join(REPO, 'examples', 'strategy');
@@ -202,6 +204,33 @@ describe('GitHub Action (dist/action.js as the runner runs it)', function () {
       fs.writeFileSync(marketing, text);
       git(repo, 'checkout', '-q', 'main');
     }
+  });
+
+  it('analyses the goal files once and derives annotations, summary, SARIF and counts from that one report', async () => {
+    const { env, summary, output } = stepEnv('7', { paths: '.', sarif: 'reports/once.sarif', today: '2027-05-15' });
+    let analyses = 0;
+    let stdout = '';
+    const code = await runActionInProcess({
+      env,
+      cwd: repo,
+      stdout: (text) => (stdout += text),
+      fetch: globalThis.fetch,
+      now: () => new Date(),
+      check: (...args) => {
+        analyses++;
+        return checkReport(...args);
+      },
+    });
+    assert.equal(analyses, 1);
+    assert.equal(code, 1, stdout);
+    // Each output is what the CLI's own format gives for the same files.
+    const cli = (format: string) => runCli(['check', '--format', format, '--today', '2027-05-15'], repo, { env: { GITHUB_STEP_SUMMARY: '' } }).stdout;
+    assert.ok(stdout.startsWith(cli('github')), stdout);
+    assert.equal(fs.readFileSync(path.join(repo, 'reports', 'once.sarif'), 'utf8'), cli('sarif'));
+    assert.match(fs.readFileSync(summary, 'utf8'), /^## Goalpost check$/m);
+    const counts = (JSON.parse(cli('json')) as { summary: Record<string, number> }).summary;
+    assert.equal(fs.readFileSync(output, 'utf8'), `errors=${counts.error}\nwarnings=${counts.warning}\ninfos=${counts.info}\nsarif=reports/once.sarif\n`);
+    fs.rmSync(path.join(repo, 'reports'), { recursive: true, force: true });
   });
 
   it('rejects an unknown fail-level with an error annotation and exit 2', async () => {

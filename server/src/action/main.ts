@@ -1,13 +1,20 @@
 /**
  * The GitHub Action (`action.yml`): `goalpost check` as annotations, a job summary and a SARIF file, the
- * counts as step outputs, and on pull requests the semantic diff as one comment updated in place. It
- * runs the CLI's `main` in-process, so it needs nothing but its bundle; the REST calls use Node's fetch.
+ * counts as step outputs, and on pull requests the semantic diff as one comment updated in place. The
+ * goal files are analysed once; annotations, summary, SARIF and counts are all formatted from that one
+ * report. It runs the CLI in-process, so it needs nothing but its bundle; the REST calls use Node's fetch.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isIsoDate } from '../core/dates';
+import { appendJobSummary, checkReport, type CheckReport } from '../cli/check';
+import { UsageError } from '../cli/errors';
 import { main } from '../cli/main';
-import type { CliIO } from '../cli/io';
+import type { CheckOptions, CliIO } from '../cli/io';
 import { DIFF_MARKER } from '../cli/formatters/diff-markdown';
+import { github } from '../cli/formatters/github';
+import { sarif as sarifLog } from '../cli/formatters/sarif';
+import { summary } from '../cli/formatters/summary';
 import { upsertComment, type GitHubApi } from './comment';
 
 /** What the action reads from its process, injected so tests can run it in-process too. */
@@ -17,8 +24,9 @@ export interface ActionIO {
   readonly stdout: (text: string) => void;
   readonly fetch: typeof fetch;
   readonly now: () => Date;
+  /** The analysis of the goal files (the CLI's `checkReport`); a test wraps it to count the analyses. */
+  readonly check?: typeof checkReport;
 }
-
 
 /** A comment holds at most 65,536 characters; the job summary always has the whole diff. */
 const MAX_COMMENT = 65_000;
@@ -32,20 +40,31 @@ export async function runAction(io: ActionIO): Promise<number> {
   const paths = input('paths').split(/\r?\n|\s+/).filter(Boolean);
   const failLevel = input('fail-level') || 'error';
   if (!isFailLevel(failLevel)) return fail(io, `fail-level must be one of ${FAIL_LEVELS.join(', ')}, not "${failLevel}"`);
+  if (input('today') && !isIsoDate(input('today'))) return fail(io, `today must be a real date written YYYY-MM-DD, not "${input('today')}"`);
   const today = input('today') ? ['--today', input('today')] : [];
-  const common = [...today, ...(input('config') ? ['--config', input('config')] : [])];
+  const options: CheckOptions = { format: 'github', color: false, ignore: true, today: input('today') || undefined, config: input('config') || undefined };
 
+  let report: CheckReport;
+  try {
+    report = await analyse(io, paths, options);
+  } catch (error) {
+    if (error instanceof UsageError) return fail(io, error.message);
+    return fail(io, `internal error: ${error instanceof Error ? error.message : String(error)}; please report it.`);
+  }
   // Annotations go to stdout, where the runner reads workflow commands; the job summary to its file.
-  const annotations = await cli(io, ['check', '--format', 'github', ...common, '--', ...paths], true);
-  if (annotations.code === 2) return fail(io, annotations.stderr.trim().replace(/^goalpost: /, ''));
-  const json = await cli(io, ['check', '--format', 'json', ...common, '--', ...paths], false);
-  const counts = (JSON.parse(json.stdout) as { summary: { error: number; warning: number; info: number } }).summary;
+  io.stdout(github(report.input));
+  if (io.env.GITHUB_STEP_SUMMARY) appendJobSummary(io.env.GITHUB_STEP_SUMMARY, summary(report.input), cliIO(io, [], (text) => warn(io, text)));
+  const { counts } = report;
   const outputs: Record<string, string> = { errors: String(counts.error), warnings: String(counts.warning), infos: String(counts.info), sarif: '' };
-
   const sarif = input('sarif');
   if (sarif) {
-    const written = await cli(io, ['check', '--format', 'sarif', '--output-file', sarif, ...common, '--', ...paths], false);
-    if (written.code === 2) return fail(io, written.stderr.trim().replace(/^goalpost: /, ''));
+    try {
+      const file = path.resolve(io.cwd, sarif);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, sarifLog(report.input));
+    } catch (error) {
+      return fail(io, `cannot write ${sarif}: ${error instanceof Error ? error.message : String(error)}`);
+    }
     outputs.sarif = sarif;
   }
   writeOutputs(io, outputs);
@@ -55,6 +74,16 @@ export async function runAction(io: ActionIO): Promise<number> {
   const reached = failLevel !== 'none' && (counts.error > 0 || (failLevel !== 'error' && counts.warning > 0) || (failLevel === 'info' && counts.info > 0));
   if (reached) io.stdout(`::error title=Goalpost::${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos (fail-level: ${failLevel})\n`);
   return reached ? 1 : 0;
+}
+
+/** The one analysis of the goal files; what the CLI would warn about on stderr becomes workflow warnings. */
+async function analyse(io: ActionIO, paths: readonly string[], options: CheckOptions): Promise<CheckReport> {
+  return (io.check ?? checkReport)(paths, options, cliIO(io, [], (text) => warn(io, text)));
+}
+
+/** A CLI warning ("goalpost: warning: …") as a workflow warning. */
+function warn(io: ActionIO, text: string): void {
+  io.stdout(`::warning title=Goalpost::${escapeData(text.trim().replace(/^goalpost: (warning: )?/, ''))}\n`);
 }
 
 /** On a pull request: the semantic diff from the base commit to the checked-out tree, as the marked comment. */
@@ -72,7 +101,7 @@ async function diffComment(io: ActionIO, token: string, today: readonly string[]
     io.stdout('::warning title=Goalpost::diff-comment: the event has no pull request base and number; no comment.\n');
     return;
   }
-  const diff = await cli(io, ['diff', base, '--format', 'markdown', ...today], false);
+  const diff = await cli(io, ['diff', base, '--format', 'markdown', ...today]);
   if (diff.code === 2) {
     io.stdout(`::warning title=Goalpost::diff-comment: ${escapeData(diff.stderr.trim())} (does the checkout have the base commit? use fetch-depth: 0)\n`);
     return;
@@ -105,23 +134,18 @@ function readEvent(io: ActionIO): PullRequestEvent | undefined {
   }
 }
 
-/** Runs the CLI in-process; `passThrough` prints its stdout (the annotations) as it comes. */
-async function cli(io: ActionIO, argv: readonly string[], passThrough: boolean): Promise<{ code: number; stdout: string; stderr: string }> {
+/** The CLI's I/O for the action: stdout to `out`, stderr to `err`, never a terminal. */
+function cliIO(io: ActionIO, argv: readonly string[], err: (text: string) => void, out: (text: string) => void = () => undefined): CliIO {
+  // The summary is the action's to write: a CLI command run here must not append one of its own.
+  return { argv, cwd: io.cwd, env: { ...io.env, GITHUB_STEP_SUMMARY: undefined }, stdout: out, stderr: err, stdoutIsTTY: false, now: io.now };
+}
+
+/** Runs a CLI command in-process; its stdout is returned, warnings on stderr become workflow warnings. */
+async function cli(io: ActionIO, argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const env = passThrough ? io.env : { ...io.env, GITHUB_STEP_SUMMARY: undefined };
-  const cliIO: CliIO = {
-    argv,
-    cwd: io.cwd,
-    env,
-    stdout: (text) => (passThrough ? io.stdout(text) : (stdout += text)),
-    stderr: (text) => (stderr += text),
-    stdoutIsTTY: false,
-    now: io.now,
-  };
-  const code = await main(cliIO);
-  // Warnings (a summary that could not be written) surface as workflow warnings; errors are the caller's.
-  if (code !== 2 && stderr) io.stdout(`::warning title=Goalpost::${escapeData(stderr.trim())}\n`);
+  const code = await main(cliIO(io, argv, (text) => (stderr += text), (text) => (stdout += text)));
+  if (code !== 2 && stderr) warn(io, stderr);
   return { code, stdout, stderr };
 }
 

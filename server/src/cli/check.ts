@@ -5,13 +5,13 @@ import { applyReplacements, fixAllReplacements } from '../core/fixAll';
 import { INTERNAL_ERROR, sortFindings } from '../core/lint';
 import { LineIndex } from '../core/locate';
 import { rules } from '../core/rules';
-import type { Finding } from '../core/types';
+import type { Finding, Severity } from '../core/types';
 import { parseYaml } from '../core/yaml';
 import { errorReason, stripBom } from '../node/fsUtil';
 import { UsageError } from './errors';
 import { analyzeInputs, type AnalyzeOptions, type AnalyzedWorkspace } from './analyze';
 import { readGoalsFile, relativeTo } from './files';
-import { summarize } from './formatters/format';
+import { summarize, type FormatInput } from './formatters/format';
 import { summary } from './formatters/summary';
 import { formatters } from './formatters';
 import { version } from '../../../package.json';
@@ -22,8 +22,40 @@ import { unifiedDiff } from './unifiedDiff';
 /** Fix passes at most: a fix can reveal another (ESLint stops at ten too). */
 const MAX_FIX_PASSES = 10;
 
+/** What one check found: the formatters' input (every output is derived from it) and its counts. */
+export interface CheckReport {
+  readonly input: FormatInput;
+  readonly counts: Record<Severity, number>;
+}
+
 /** Runs a check and writes its report; resolves to the exit code. */
 export async function runCheck(paths: readonly string[], options: CheckOptions, io: CliIO): Promise<number> {
+  const { input, counts } = await checkReport(paths, options, io);
+  const report = formatters[options.format](input);
+  if (options.outputFile) {
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(io.cwd, options.outputFile)), { recursive: true });
+      fs.writeFileSync(path.resolve(io.cwd, options.outputFile), report);
+    } catch (error) {
+      throw new UsageError(`cannot write ${options.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  } else {
+    io.stdout(report);
+  }
+  if (options.format === 'github' && io.env.GITHUB_STEP_SUMMARY) appendJobSummary(io.env.GITHUB_STEP_SUMMARY, summary(input), io);
+  if (counts.error > 0) return EXIT.findings;
+  if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && counts.warning > options.maxWarnings) {
+    io.stderr(`goalpost: ${counts.warning} warnings, more than the maximum of ${options.maxWarnings} (--max-warnings).\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}
+
+/**
+ * Analyses the requested files once (applying `--fix` when asked) and returns what every output format is
+ * made from; writes nothing but `--fix`'s files and `--fix-dry-run`'s diff.
+ */
+export async function checkReport(paths: readonly string[], options: CheckOptions, io: CliIO): Promise<CheckReport> {
   const fromStdin = paths.includes('-');
   if (options.stdinFilename !== undefined && !fromStdin) throw new UsageError('--stdin-filename needs `-` among the paths (the text comes from standard input)');
   if (fromStdin && options.fix) throw new UsageError('--fix cannot write standard input back; use --fix-dry-run to see the fixes');
@@ -66,25 +98,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   const sorted = sortFindings(shown, new Map(files.map((file, index) => [file, index])));
   const toTerminal = !options.outputFile;
   const input = { findings: sorted, files, rules: rules.map((rule) => rule.meta), version, color: options.color && toTerminal, columns: toTerminal ? options.columns : undefined, maxWarnings: options.maxWarnings };
-  const report = formatters[options.format](input);
-  if (options.outputFile) {
-    try {
-      fs.mkdirSync(path.dirname(path.resolve(io.cwd, options.outputFile)), { recursive: true });
-      fs.writeFileSync(path.resolve(io.cwd, options.outputFile), report);
-    } catch (error) {
-      throw new UsageError(`cannot write ${options.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  } else {
-    io.stdout(report);
-  }
-  if (options.format === 'github' && io.env.GITHUB_STEP_SUMMARY) appendJobSummary(io.env.GITHUB_STEP_SUMMARY, summary(input), io);
-  const counts = summarize(sorted);
-  if (counts.error > 0) return EXIT.findings;
-  if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && counts.warning > options.maxWarnings) {
-    io.stderr(`goalpost: ${counts.warning} warnings, more than the maximum of ${options.maxWarnings} (--max-warnings).\n`);
-    return EXIT.findings;
-  }
-  return EXIT.ok;
+  return { input, counts: summarize(sorted) };
 }
 
 /** The findings of the requested files; a rule that threw is moved onto a requested file, never dropped. */
@@ -132,7 +146,7 @@ function writeFixed(file: string, text: string, cwd: string): void {
  * Appends the job summary to the file GitHub Actions names in `$GITHUB_STEP_SUMMARY`. The summary is an
  * extra: when it cannot be written, a warning says so and the check's result stands.
  */
-function appendJobSummary(file: string, text: string, io: CliIO): void {
+export function appendJobSummary(file: string, text: string, io: CliIO): void {
   try {
     fs.appendFileSync(path.resolve(io.cwd, file), text);
   } catch (error) {
