@@ -73,7 +73,7 @@ export async function runDiff(base: string, head: string | undefined, options: D
 }
 
 /** Goals files and configs, outside node_modules (which `check` never searches either). */
-function isWanted(file: string): boolean {
+export function isWanted(file: string): boolean {
   if (file.split('/').includes('node_modules')) return false;
   return isGoalsFile(file) || CONFIG_NAMES.includes(file.slice(file.lastIndexOf('/') + 1));
 }
