@@ -11,7 +11,7 @@ import { errorReason, stripBom } from '../node/fsUtil';
 import { UsageError } from './errors';
 import { analyzeInputs, type AnalyzeOptions, type AnalyzedWorkspace } from './analyze';
 import { readGoalsFile, relativeTo } from './files';
-import { summarize, type FormatInput } from './formatters/format';
+import { IGNORED_FILE, summarize, type FormatInput } from './formatters/format';
 import { summary } from './formatters/summary';
 import { formatters } from './formatters';
 import { version } from '../../../package.json';
@@ -65,13 +65,15 @@ export async function checkReport(paths: readonly string[], options: CheckOption
     if (!io.readStdin) throw new UsageError('standard input cannot be read here');
     texts.set(stdinFile, stripBom(await io.readStdin()));
   }
+  const ignored = new Map<string, string>();
   const analyzeOptions: AnalyzeOptions = {
     today: options.today,
     config: options.config,
     ignore: options.ignore,
     stdinFile,
     texts,
-    onIgnored: (file, config) => io.stderr(`goalpost: warning: ${relativeTo(io.cwd, file)} is ignored by ${relativeTo(io.cwd, config)}; use --no-ignore to check it.\n`),
+    // As in ESLint, a file the user named that an ignore glob skips is a warning on that file in every format.
+    onIgnored: (file, config) => ignored.set(file, config),
   };
   let { requested, workspaces } = await analyzeInputs(paths, analyzeOptions, io);
   if (options.fix || options.fixDryRun) {
@@ -87,18 +89,26 @@ export async function checkReport(paths: readonly string[], options: CheckOption
       else writeFixed(file, fixed, io.cwd);
     }
   }
-  const findings = requestedFindings(requested, workspaces).filter((finding) => !options.quiet || finding.severity === 'error');
   const relative = (file: string) => relativeTo(io.cwd, file);
+  const all = requestedFindings(requested, workspaces);
+  for (const [file, config] of ignored) all.push(ignoredFinding(file, relative(config)));
+  const findings = all.filter((finding) => !options.quiet || finding.severity === 'error');
   const shown = findings.map((finding) => ({
     ...finding,
     file: relative(finding.file),
     ...(finding.related && { related: finding.related.map((related) => ({ ...related, file: relative(related.file) })) }),
   }));
-  const files = requested.map(relative);
+  const files = [...requested, ...ignored.keys()].map(relative);
   const sorted = sortFindings(shown, new Map(files.map((file, index) => [file, index])));
   const toTerminal = !options.outputFile;
   const input = { findings: sorted, files, rules: rules.map((rule) => rule.meta), version, color: options.color && toTerminal, columns: toTerminal ? options.columns : undefined, maxWarnings: options.maxWarnings };
   return { input, counts: summarize(sorted) };
+}
+
+/** The warning that stands for a file named explicitly but skipped by an `ignore` glob of `config`. */
+function ignoredFinding(file: string, config: string): Finding {
+  const start = { line: 0, character: 0 };
+  return { file, rule: IGNORED_FILE, severity: 'warning', message: `File ignored by ${config}; use --no-ignore to check it.`, range: { start, end: start } };
 }
 
 /** The findings of the requested files; a rule that threw is moved onto a requested file, never dropped. */

@@ -1,5 +1,6 @@
 /** The one signature every output format shares, as in Spectral and markdownlint-cli2. */
 import { createHash } from 'node:crypto';
+import { HOMEPAGE } from '../../core/docs';
 import type { RuleMeta } from '../../core/rule';
 import type { Finding, Position, RelatedLocation, Severity } from '../../core/types';
 
@@ -19,6 +20,15 @@ export interface FormatInput {
   /** `--max-warnings` when it limits (0 or more): warnings beyond it fail the check, so JUnit counts them as failures. */
   readonly maxWarnings?: number;
 }
+
+/**
+ * The "rule" of the warning on a file named on the command line that an `ignore` glob skips (ESLint's
+ * "File ignored because of a matching ignore pattern"): no rule of the catalogue, so no rule page.
+ */
+export const IGNORED_FILE = 'ignored-file';
+
+/** Where the `ignore` globs are documented: the help link of an `ignored-file` warning. */
+export const IGNORE_DOCS = `${HOMEPAGE}#configuration`;
 
 /** Turns results into the text written to stdout or the output file. */
 export type Formatter = (input: FormatInput) => string;

@@ -2,7 +2,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { HOMEPAGE, ruleDocUrl } from '../../core/docs';
 import { INTERNAL_ERROR } from '../../core/lint';
 import type { Finding, Severity } from '../../core/types';
-import { fingerprints, type Formatter } from './format';
+import { fingerprints, IGNORE_DOCS, IGNORED_FILE, type Formatter } from './format';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -20,9 +20,15 @@ export const sarif: Formatter = ({ findings, rules, version }) => {
     help: { text: `${meta.description} See ${ruleDocUrl(meta.id)}`, markdown: `${meta.description} [Rule documentation](${ruleDocUrl(meta.id)})` },
     defaultConfiguration: { level: LEVEL[meta.severity] },
   }));
-  // A rule that threw shows as an `internal-error` finding; code scanning wants every ruleId described.
+  // A rule that threw shows as an `internal-error` finding, an ignored file named on the command line as an
+  // `ignored-file` warning; code scanning wants every ruleId described.
   for (const id of new Set(findings.map((finding) => finding.rule))) {
     if (rules.some((meta) => meta.id === id)) continue;
+    if (id === IGNORED_FILE) {
+      const text = 'A file named on the command line matches an ignore glob of its .goalpost.yaml, so it was not checked.';
+      descriptors.push({ id, name: id, shortDescription: { text }, helpUri: IGNORE_DOCS, defaultConfiguration: { level: 'warning' } });
+      continue;
+    }
     const text = id === INTERNAL_ERROR ? 'A rule failed on this workspace, so its findings are missing.' : `Findings of ${id}.`;
     descriptors.push({ id, name: id, shortDescription: { text }, helpUri: `${HOMEPAGE}/issues`, defaultConfiguration: { level: 'error' } });
   }

@@ -4,7 +4,7 @@
  */
 import { HOMEPAGE, ruleDocUrl } from '../../core/docs';
 import type { Severity } from '../../core/types';
-import { plural, summarize, type FormatInput } from './format';
+import { IGNORE_DOCS, IGNORED_FILE, plural, summarize, type FormatInput } from './format';
 
 /** Findings listed in the table at most; GitHub caps a step's summary at 1 MiB. */
 export const SUMMARY_MAX_ROWS = 200;
@@ -27,7 +27,7 @@ export function summary({ findings, files, rules }: FormatInput, maxRows = SUMMA
   const documented = new Set(rules.map((meta) => meta.id));
   for (const finding of findings.slice(0, maxRows)) {
     const where = code(`${finding.file}:${finding.range.start.line + 1}`);
-    const href = documented.has(finding.rule) ? ruleDocUrl(finding.rule) : `${HOMEPAGE}/issues`;
+    const href = documented.has(finding.rule) ? ruleDocUrl(finding.rule) : finding.rule === IGNORED_FILE ? IGNORE_DOCS : `${HOMEPAGE}/issues`;
     lines.push(`| ${where} | ${ICON[finding.severity]} ${finding.severity} | [${code(finding.rule)}](${href}) | ${markdown(finding.message)} |`);
   }
   if (total > maxRows) lines.push('', `…and ${plural(total - maxRows, 'more finding')}: run \`goalpost check\` to see them all.`);
