@@ -11,7 +11,7 @@ import { errorReason, stripBom } from '../node/fsUtil';
 import { UsageError } from './errors';
 import { analyzeInputs, type AnalyzeOptions, type AnalyzedWorkspace } from './analyze';
 import { readGoalsFile, relativeTo } from './files';
-import { IGNORED_FILE, summarize, type FormatInput } from './formatters/format';
+import { IGNORED_FILE, plural, summarize, type FormatInput } from './formatters/format';
 import { summary } from './formatters/summary';
 import { formatters } from './formatters';
 import { version } from '../../../package.json';
@@ -45,7 +45,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
   if (options.format === 'github' && io.env.GITHUB_STEP_SUMMARY) appendJobSummary(io.env.GITHUB_STEP_SUMMARY, summary(input), io);
   if (counts.error > 0) return EXIT.findings;
   if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && counts.warning > options.maxWarnings) {
-    io.stderr(`goalpost: ${counts.warning} warnings, more than the maximum of ${options.maxWarnings} (--max-warnings).\n`);
+    io.stderr(`goalpost: ${plural(counts.warning, 'warning')}, more than the maximum of ${options.maxWarnings} (--max-warnings).\n`);
     return EXIT.findings;
   }
   return EXIT.ok;
@@ -98,7 +98,8 @@ export async function checkReport(paths: readonly string[], options: CheckOption
     file: relative(finding.file),
     ...(finding.related && { related: finding.related.map((related) => ({ ...related, file: relative(related.file) })) }),
   }));
-  const files = [...requested, ...ignored.keys()].map(relative);
+  // An ignored file counts among the files while its warning is shown (not with --quiet): it was not checked.
+  const files = [...requested, ...(options.quiet ? [] : ignored.keys())].map(relative);
   const sorted = sortFindings(shown, new Map(files.map((file, index) => [file, index])));
   const toTerminal = !options.outputFile;
   const input = { findings: sorted, files, rules: rules.map((rule) => rule.meta), version, color: options.color && toTerminal, columns: toTerminal ? options.columns : undefined, maxWarnings: options.maxWarnings };
