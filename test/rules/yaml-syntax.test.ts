@@ -10,9 +10,9 @@ describe(RULE, () => {
     { name: 'valid YAML is fine', text: 'goalpost: 1\ngoals:\n  - { id: g1, title: Grow Instagram sessions by 10% }\n', findings: [] },
     { name: 'an empty file is valid YAML', text: '', findings: [] },
     {
-      name: 'an unclosed flow list is reported where the parser gives up',
+      name: 'an unclosed flow list is reported at its bracket, once',
       text: 'goalpost: 1\ngoals:\n  - id: g1\n    supports: [grow-revenue\n    title: x\n',
-      findings: ['5:5 Flow sequence in block collection must be sufficiently indented and end with a ].'],
+      findings: ['4:15 This `[` opens a flow sequence that is never closed, so YAML reads the lines after it into it; add the closing `]` or remove the `[`.'],
     },
     { name: 'an unclosed quote', text: 'goalpost: 1\ngoals:\n  - id: g1\n    title: "Grow\n', findings: ['4:12 This value opens a quote (") that is never closed, so the lines after it are read into the value; add the closing ".'] },
     { name: 'a tab used as indentation', text: 'goalpost: 1\ngoals:\n\t- id: g1\n', findings: ['3:1 Tabs are not allowed as indentation.'] },

@@ -67,7 +67,7 @@ const TOO_DEEP = 'The YAML is nested more than 100 levels deep, too deep to be r
 describe('bad input', () => {
   it('invalid YAML: the parser error at its place, nothing built on the broken item, the other items still checked', () => {
     assert.deepEqual(syntaxAndSchema('goalpost: 1\ngoals:\n  - id: g1\n    title: Grow sessions by 10%\n    supports: [grow-revenue\n  - id: g2\n'), [
-      '6:3 yaml-syntax Flow sequence in block collection must be sufficiently indented and end with a ].',
+      '5:15 yaml-syntax This `[` opens a flow sequence that is never closed, so YAML reads the lines after it into it; add the closing `]` or remove the `[`.',
       '6:9 schema Goal `g2` is missing the required key `title`.',
     ]);
   });

@@ -148,7 +148,7 @@ describe('config', () => {
         text: '- duplicate-id: off\n',
         problems: ['1:1 schema The configuration must be a mapping of keys such as `rules:`, `today:` or `ignore:`, not a list.'],
       },
-      { name: 'invalid YAML', text: 'rules:\n  duplicate-id: [off\n', problems: ['3:1 yaml-syntax Flow sequence in block collection must be sufficiently indented and end with a ].'] },
+      { name: 'invalid YAML', text: 'rules:\n  duplicate-id: [off\n', problems: ['2:17 yaml-syntax This `[` opens a flow sequence that is never closed, so YAML reads the lines after it into it; add the closing `]` or remove the `[`.'] },
       { name: 'a repeated key', text: 'today: 2027-01-01\ntoday: 2027-02-01\n', problems: ['2:1 yaml-syntax The key `today` is repeated in this mapping; each key may appear only once.'] },
     ];
     for (const { name, text, problems: expected } of cases) {

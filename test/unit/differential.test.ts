@@ -54,4 +54,6 @@ describe('incremental findings equal a whole parse (property-based)', function (
   for (const [name, start] of Object.entries(SMALL)) {
     it(`${name}: after every step of random edit sequences`, () => editsAgree(start, 8, runs(15)));
   }
+  // Large enough that a stray bracket at the top nests the parser's recovery thousands deep.
+  it('generated, 600 goals: after every step of short edit sequences', () => editsAgree(generateGoalsFile(600), 4, runs(4)));
 });

@@ -7,6 +7,7 @@ import { IncrementalParser } from '../../server/src/core/incremental';
 import { lint } from '../../server/src/core/lint';
 import { LineIndex } from '../../server/src/core/locate';
 import type { Finding } from '../../server/src/core/types';
+import { generateGoalsFile } from '../../bench/generate';
 import { manyGoalsFile } from '../helpers/large';
 import { TODAY } from '../helpers/lint';
 
@@ -125,6 +126,21 @@ describe('findings you can trust', () => {
         assert.ok(!rules.includes(rule));
       });
     }
+
+    it('a bracket typed at the top of a large file is one finding at the bracket, the same from any stack depth', function () {
+      this.timeout(60_000);
+      // The parser's recovery nests one mapping per line inside the unclosed `[`; composing that overflowed
+      // the stack at a point that depended on the caller's own depth, so two parses of one text disagreed.
+      const text = `[${generateGoalsFile(600)}`;
+      const atDepth = (depth: number): Finding[] => (depth === 0 ? lint([{ file: FILE, text }], { clockToday: TODAY }).findings : atDepth(depth - 1));
+      const shallow = atDepth(0);
+      assert.deepEqual(atDepth(2_000), shallow);
+      assert.deepEqual(bothWays(new IncrementalParser(), text).incremental, shallow);
+      assert.deepEqual(
+        shallow.map((finding) => [finding.rule, finding.range.start.line, finding.range.start.character, finding.message]),
+        [['yaml-syntax', 0, 0, 'This `[` opens a flow sequence that is never closed, so YAML reads the lines after it into it; add the closing `]` or remove the `[`.']],
+      );
+    });
 
     it('`target: 4%` is the schema\'s finding alone, not also smart-measurable', () => {
       const text = `${HEAD}kpis:\n${KPI}goals:\n  - id: g1\n    title: Grow Instagram sessions by 10% by June 30\n    department: d1\n    supports: [o1]\n    deadline: 2027-06-30\n    targets:\n      - { kpi: k1, baseline: 100, target: 4% }\n`;

@@ -2,7 +2,7 @@
  * The only module that imports `yaml`. It turns a text into a plain value plus what the rest of the core
  * needs to point back into the text: offset spans for paths, the comments, and every parser problem.
  */
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
+import { Composer, Parser, isAlias, isCollection, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import type { Path } from './types';
 import { appendAll } from './arrays';
@@ -93,20 +93,30 @@ export function parseYamlWithLibrary(text: string): ParsedYaml {
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   try {
     const tokens = Array.from(new Parser().parse(source));
-    // Both walks of the CST are skipped when the text shows they cannot find anything: most chunks the
-    // editor and the CLI parse have no comment and shallow nesting.
-    const tooDeep = mayNestTooDeep(source) ? deepestOffset(tokens) : undefined;
-    if (source.includes('#')) collectComments(tokens, comments);
+    // The walk of the CST is skipped when the text shows it cannot find anything: most chunks the editor
+    // and the CLI parse have no comment and few indicators.
+    const checkDepth = mayNestTooDeep(source);
+    const tooDeep = checkDepth || source.includes('#') ? walkComments(tokens, comments, checkDepth) : undefined;
     if (tooDeep !== undefined) {
-      problems.push({ message: `The YAML is nested more than ${MAX_DEPTH} levels deep, too deep to be read.`, span: { start: tooDeep, end: Math.min(text.length, tooDeep + 1) } });
+      // Brackets nested that deep are the text's own; block mappings that deep are the parser's recovery
+      // from a bracket never closed, which is then the one mistake to report.
+      const recovery = bracketPeak(text) <= MAX_DEPTH ? unclosedFlows(text, tokens)[0]?.problem : undefined;
+      problems.push(recovery ?? { message: `The YAML is nested more than ${MAX_DEPTH} levels deep, too deep to be read.`, span: { start: tooDeep, end: Math.min(text.length, tooDeep + 1) } });
       return new Parsed(text, undefined, problems, comments, undefined);
     }
     const docs = Array.from(new Composer({ prettyErrors: false, uniqueKeys: true, logLevel: 'error', merge: true }).compose(tokens, true, source.length));
     doc = docs[0];
+    // The parser's own words for a flow collection it had to end early, and for lines it misread while
+    // still inside one: after a bracket never closed, the same mistake.
+    const flowEnds = new Set<YamlProblem>();
+    const misreadLines = new Set<YamlProblem>();
     for (const [index, extra] of docs.entries()) {
       for (const error of [...extra.errors, ...extra.warnings]) {
         const span = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
-        problems.push(explain(error.code, error.message, span, text, tokens));
+        const problem = explain(error.code, error.message, span, text, tokens);
+        problems.push(problem);
+        if ((error.code === 'BAD_INDENT' || error.code === 'MISSING_CHAR') && /^flow (sequence|map)/i.test(error.message)) flowEnds.add(problem);
+        if (error.code === 'MULTILINE_IMPLICIT_KEY' || error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'BLOCK_IN_FLOW') misreadLines.add(problem);
       }
       if (index > 0) {
         const start = extra.range[0];
@@ -116,6 +126,13 @@ export function parseYamlWithLibrary(text: string): ParsedYaml {
           span: { start, end: text.startsWith('---', start) ? start + 3 : firstLineEnd(text, start) },
         });
       }
+    }
+    const unclosed = problems.length > 0 ? unclosedFlows(text, tokens) : [];
+    if (unclosed.length > 0) {
+      reportUnclosedOnce(problems, unclosed, flowEnds, misreadLines);
+      // A root that is an unclosed collection holds the whole file misread: no value, so no rule reads it.
+      const root = doc?.contents;
+      if (isCollection(root) && unclosed.some(({ problem }) => problem.span.start === root.range?.[0])) return new Parsed(text, undefined, problems, comments, undefined);
     }
   } catch (error) {
     problems.push({ message: failureMessage(error), span: whole });
@@ -243,53 +260,30 @@ function isEmptyScalar(node: YamlNode): boolean {
 }
 
 /**
- * An upper bound of how deeply a text can nest collections, from the text alone: the deepest bracket
- * nesting (brackets in strings can only raise it; the peak is kept, so closers cannot hide openers), plus
- * the widest run of indentation and indicators that starts a line. Cheap, so the exact walk below runs
- * only for texts that might be too deep.
+ * Whether a text might nest collections deeper than MAX_DEPTH. Along any chain of nested collections each
+ * one owns an indicator of its own (`:` `?` `-` `[` `{`), even in the parser's error recovery, where an
+ * unclosed `[` or a line of `a: a: a:` nests a mapping per key; so a text with at most MAX_DEPTH of them
+ * cannot be too deep, and the exact walk runs only for the others.
  */
-function nestingBound(text: string): number {
-  let open = 0;
-  let brackets = 0;
-  let widest = 0;
-  let run = 0;
-  let atLineStart = true;
+function mayNestTooDeep(text: string): boolean {
+  let indicators = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code === 91 /* [ */ || code === 123 /* { */) {
-      open++;
-      if (open > brackets) brackets = open;
-    } else if ((code === 93 /* ] */ || code === 125 /* } */) && open > 0) {
-      open--;
-    }
-    if (code === 10) {
-      atLineStart = true;
-      run = 0;
-    } else if (atLineStart && (code === 32 || code === 45 /* - */ || code === 63 /* ? */ || code === 58 /* : */ || code === 9)) {
-      run++;
-      if (run > widest) widest = run;
-    } else {
-      atLineStart = false;
+    if (code === 58 /* : */ || code === 45 /* - */ || code === 63 /* ? */ || code === 91 /* [ */ || code === 123 /* { */) {
+      if (++indicators > MAX_DEPTH) return true;
     }
   }
-  return brackets + widest;
+  return false;
 }
 
-/** Whether a text might nest deeper than MAX_DEPTH: quick counts first, the exact bound only when they are high. */
-function mayNestTooDeep(text: string): boolean {
-  let brackets = 0;
-  for (let index = text.indexOf('['); index !== -1 && brackets <= MAX_DEPTH / 2; index = text.indexOf('[', index + 1)) brackets++;
-  for (let index = text.indexOf('{'); index !== -1 && brackets <= MAX_DEPTH / 2; index = text.indexOf('{', index + 1)) brackets++;
-  if (brackets <= MAX_DEPTH / 2 && !WIDE_LINE_START.test(text)) return false;
-  return nestingBound(text) > MAX_DEPTH;
-}
-
-/** A line that starts with half MAX_DEPTH characters of indentation and indicators. */
-const WIDE_LINE_START = new RegExp(`^[ \\t?:-]{${MAX_DEPTH / 2},}`, 'm');
-
-/** Every comment token of the CST, in text order. */
-function collectComments(tokens: unknown[], into: YamlComment[]): void {
-  walkCst(tokens, (token) => {
+/**
+ * Collects every comment token of the CST into `into`, in text order, in one walk that also finds (when
+ * `checkDepth`) the offset of the first collection nested deeper than MAX_DEPTH.
+ */
+function walkComments(tokens: unknown[], into: YamlComment[], checkDepth: boolean): number | undefined {
+  let tooDeep: number | undefined;
+  walkCst(tokens, (token, depth) => {
+    if (checkDepth && depth > MAX_DEPTH && typeof token.offset === 'number' && (tooDeep === undefined || token.offset < tooDeep)) tooDeep = token.offset;
     if (token.type !== 'comment') return true;
     if (typeof token.offset === 'number' && typeof token.source === 'string') {
       into.push({ span: { start: token.offset, end: token.offset + token.source.length }, text: token.source.slice(1) });
@@ -297,15 +291,6 @@ function collectComments(tokens: unknown[], into: YamlComment[]): void {
     return false;
   });
   into.sort((a, b) => a.span.start - b.span.start);
-}
-
-/** The offset of the first collection nested deeper than MAX_DEPTH. */
-function deepestOffset(tokens: unknown[]): number | undefined {
-  let tooDeep: number | undefined;
-  walkCst(tokens, (token, depth) => {
-    if (depth > MAX_DEPTH && typeof token.offset === 'number' && (tooDeep === undefined || token.offset < tooDeep)) tooDeep = token.offset;
-    return true;
-  });
   return tooDeep;
 }
 
@@ -372,6 +357,78 @@ function explain(code: string, message: string, span: Span, text: string, tokens
     }
   }
   return { message: sentence(message), span };
+}
+
+/** The deepest nesting of brackets in a text, counted as characters (brackets in strings count too). */
+function bracketPeak(text: string): number {
+  let open = 0;
+  let peak = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 91 /* [ */ || code === 123 /* { */) peak = Math.max(peak, ++open);
+    else if ((code === 93 /* ] */ || code === 125 /* } */) && open > 0) open--;
+  }
+  return peak;
+}
+
+/**
+ * Every flow collection (`[` or `{`) that is never closed and not inside another one, in text order, as
+ * one problem at its bracket, with the offset where the parser's reading of it ends: the parser reads the
+ * lines after the bracket into the collection (until indentation lets it recover, or to the end of the
+ * file) and reports each one, a cascade from one keystroke.
+ */
+function unclosedFlows(text: string, tokens: unknown[]): { problem: YamlProblem; readsTo: number }[] {
+  const found: { problem: YamlProblem; readsTo: number }[] = [];
+  walkCst(tokens, (token) => {
+    if (token.type !== 'flow-collection' || typeof token.offset !== 'number') return true;
+    const closers = Array.isArray(token.end) ? (token.end as CstNode[]) : [];
+    if (closers.some((end) => end.type === 'flow-seq-end' || end.type === 'flow-map-end')) return true;
+    const start = token.offset;
+    let readsTo = start + 1;
+    walkCst([token], (inner) => {
+      if (typeof inner.offset === 'number' && typeof inner.source === 'string') readsTo = Math.max(readsTo, inner.offset + inner.source.length);
+      return true;
+    });
+    const bracket = text.charAt(start);
+    const closer = bracket === '[' ? ']' : '}';
+    const kind = bracket === '[' ? 'sequence' : 'mapping';
+    found.push({
+      problem: {
+        message: `This \`${bracket}\` opens a flow ${kind} that is never closed, so YAML reads the lines after it into it; add the closing \`${closer}\` or remove the \`${bracket}\`.`,
+        span: { start, end: start + 1 },
+      },
+      readsTo,
+    });
+    // What is inside is misread; an unclosed bracket in it is not a mistake of its own.
+    return false;
+  });
+  return found.sort((x, y) => x.problem.span.start - y.problem.span.start);
+}
+
+/**
+ * Replaces what the parser reported inside each unclosed flow collection with the one problem at the
+ * bracket: problems within the collection as the CST holds it, the parser's words for ending it early
+ * (the first of `flowEnds` after the bracket, and any at that same place), and the lines it misread as keys until the next unclosed
+ * bracket (`misreadLines`: after a comment inside the collection the parser stays in it, line after line).
+ */
+function reportUnclosedOnce(problems: YamlProblem[], unclosed: { problem: YamlProblem; readsTo: number }[], flowEnds: Set<YamlProblem>, misreadLines: Set<YamlProblem>): void {
+  const dropped = new Set<YamlProblem>();
+  for (const [index, { problem, readsTo }] of unclosed.entries()) {
+    const until = unclosed[index + 1]?.problem.span.start ?? Infinity;
+    const misread = problems.filter((other) => {
+      const start = other.span.start;
+      return start >= problem.span.start && (start < readsTo || (start < until && misreadLines.has(other)));
+    });
+    for (const other of misread) dropped.add(other);
+    // Brackets nested inside and never closed either end at the same place: one word for each.
+    const end = problems.find((other) => flowEnds.has(other) && !dropped.has(other) && other.span.start >= problem.span.start);
+    for (const other of problems) if (end && flowEnds.has(other) && other.span.start === end.span.start) dropped.add(other);
+  }
+  const kept = problems.filter((problem) => !dropped.has(problem));
+  appendAll(kept, unclosed.map(({ problem }) => problem));
+  kept.sort((x, y) => x.span.start - y.span.start);
+  problems.length = 0;
+  appendAll(problems, kept);
 }
 
 /** The offset of the quote that opens the quoted scalar running up to `end`, from the CST. */
