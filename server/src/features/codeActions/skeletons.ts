@@ -6,7 +6,7 @@ import type { Goal } from '../../core/model';
 import { code } from '../../core/naming';
 import type { EditableDocument } from './document';
 import type { FindingFix } from './fix';
-import { columnsUnder, sectionPaths, sequenceStyle } from './listStyle';
+import { columnsUnder, sectionPaths, sequenceStyle, type SequenceStyle } from './listStyle';
 import { setGoalKey } from './setGoalKey';
 import { itemLines, scalar } from './yamlText';
 
@@ -71,9 +71,24 @@ function kpiFor(document: EditableDocument, goal: Goal): string | undefined {
 
 /** `targets:` with one target, its list indented as the file's other targets, else as its sections. */
 function targetsBlock(document: EditableDocument, kpi: string): (indent: number) => string[] {
-  const targets = document.context.analysis.workspace.goals.filter((other) => other.file === document.uri).map((other) => [...other.path, 'targets']);
-  const style = sequenceStyle(document, [...targets, ...sectionPaths()]);
+  const style = targetsStyle(document);
   return (indent) => [`${' '.repeat(indent)}targets:`, ...itemLines(columnsUnder(indent, style), [['kpi', scalar(kpi)], ['target', '0']], style.flow)];
+}
+
+/**
+ * How the document's target lists are written, found once per request: the search may read every goal of
+ * the file (none has a block list of targets), and a request may carry a finding for each of them.
+ */
+const targetsStyles = new WeakMap<EditableDocument, SequenceStyle>();
+
+function targetsStyle(document: EditableDocument): SequenceStyle {
+  let style = targetsStyles.get(document);
+  if (!style) {
+    const targets = document.context.analysis.workspace.goals.filter((other) => other.file === document.uri).map((other) => [...other.path, 'targets']);
+    style = sequenceStyle(document, [...targets, ...sectionPaths()]);
+    targetsStyles.set(document, style);
+  }
+  return style;
 }
 
 /** The last day of the year a goal without a period is most likely due: its start's, or today's if later. */
