@@ -7,6 +7,7 @@
  * hostile titles come out as text, never as elements.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { lint } from '../../server/src/core/lint';
@@ -75,6 +76,20 @@ describe('mermaid output through mermaid', function () {
       const graph = graphOfFolder(path.join(STRATEGY, '..', folder));
       const rendered = await renderWithMermaid(page, renderMermaid(graph));
       assert.equal(rendered.nodes, graph.nodes.length);
+      assert.deepEqual(rendered.handlers, []);
+    });
+  }
+
+  // The diagram of a change in `goalpost diff --format markdown`, as the real process wrote it (the goldens).
+  const DIFF_CASES = path.join(REPO, 'test', 'cli', 'diff');
+  for (const name of fs.readdirSync(DIFF_CASES).sort()) {
+    const markdown = fs.readFileSync(path.join(DIFF_CASES, name, 'expected.md'), 'utf8');
+    const chart = /```mermaid\n([\s\S]*?)```/.exec(markdown)?.[1];
+    if (chart === undefined) continue;
+    it(`parses and renders the diagram of the change in test/cli/diff/${name}`, async () => {
+      const rendered = await renderWithMermaid(page, chart);
+      assert.equal(rendered.nodes, (chart.match(/^ {2,4}[OGK]_\w+[[({]/gm) ?? []).length, 'a node for every node line');
+      for (const word of ['added', 'changed', 'removed']) if (chart.includes(`<i>`) && chart.includes(` ${word}`)) assert.ok(rendered.text.includes(word), `the word ${word} shows`);
       assert.deepEqual(rendered.handlers, []);
     });
   }

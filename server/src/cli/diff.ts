@@ -13,6 +13,8 @@ import * as path from 'node:path';
 import { DEFAULT_CONFIG, type Config } from '../core/config';
 import { diffStrategies, findingOwners, SEVERITY_ORDER, type DiffSide } from '../core/diff';
 import { lint } from '../core/lint';
+import { buildGraph } from '../core/render/build';
+import type { GraphEdge, GraphNode, StrategyGraph } from '../core/render/graph';
 import type { GoalsModel } from '../core/model';
 import type { Finding, Severity } from '../core/types';
 import { parseYaml } from '../core/yaml';
@@ -54,12 +56,12 @@ export async function runDiff(base: string, head: string | undefined, options: D
   // Both sides are judged as of one date: --today, else the head's config, so a finding is never
   // "introduced" only because the base's config pinned another day.
   const headToday = (file: string) => headRevision.configFor(file)?.config.today;
-  const diff = diffStrategies(
-    baseRevision.lint({ today: options.today, clockToday, todayFor: headToday }),
-    headRevision.lint({ today: options.today, clockToday, todayFor: headToday }),
-  );
+  const baseSide = baseRevision.lint({ today: options.today, clockToday, todayFor: headToday });
+  const headSide = headRevision.lint({ today: options.today, clockToday, todayFor: headToday });
+  const diff = diffStrategies(baseSide, headSide);
   const shown = (revision: string | undefined, commit: string | undefined): DiffRevision => ({ revision: revision ?? null, commit: commit ?? null });
-  const report = diffFormatters[options.format]({ diff, base: shown(base, baseCommit), head: shown(head, headCommit) });
+  const graphs = { base: baseSide.graph, head: headSide.graph };
+  const report = diffFormatters[options.format]({ diff, base: shown(base, baseCommit), head: shown(head, headCommit), graphs });
   write(report, options.outputFile, io);
   if (options.failOnNew !== undefined) {
     const threshold = SEVERITY_ORDER.indexOf(options.failOnNew);
@@ -129,8 +131,15 @@ export class Revision {
     return groupWorkspaces([...this.goals.keys()].sort(), this.resolver, { roots: [''] });
   }
 
-  /** Lints every workspace of the revision; a broken config's problems are findings of the revision. */
-  lint(dates: LintDates): DiffSide {
+  /**
+   * Lints every workspace of the revision; a broken config's problems are findings of the revision. The
+   * graph is every workspace's diagram side by side (an item whose key another workspace drew first is
+   * left out: the diagram of a change names items by kind and id, as the diff does).
+   */
+  lint(dates: LintDates): DiffSide & { readonly graph: StrategyGraph } {
+    const nodes: GraphNode[] = [];
+    const edges: GraphEdge[] = [];
+    const drawn = new Set<string>();
     const models: GoalsModel[] = [];
     const findings: Finding[] = [];
     const unparsable: string[] = [];
@@ -148,7 +157,12 @@ export class Revision {
       appendAll(models, analysis.workspace.models);
       appendAll(findings, analysis.findings);
       for (const [finding, owner] of findingOwners(analysis)) owners.set(finding, owner);
+      const graph = buildGraph(analysis);
+      const fresh = graph.nodes.filter((node) => !drawn.has(node.key));
+      for (const node of fresh) drawn.add(node.key);
+      appendAll(nodes, fresh);
+      appendAll(edges, graph.edges);
     }
-    return { models, findings, unparsable, owners };
+    return { models, findings, unparsable, owners, graph: { nodes, edges, departments: [] } };
   }
 }

@@ -1,5 +1,6 @@
 /** The one signature the formats of `goalpost diff` share, and what they receive. */
 import type { StrategyDiff } from '../../core/diff';
+import type { StrategyGraph } from '../../core/render/graph';
 
 /** A compared revision: a commit, or the working tree (both fields null). */
 export interface DiffRevision {
@@ -17,6 +18,8 @@ export interface DiffFormatInput {
   readonly diff: StrategyDiff;
   readonly base: DiffRevision;
   readonly head: DiffRevision;
+  /** Each revision's strategy graph, for the markdown's diagram of the change; without them there is none. */
+  readonly graphs?: { readonly base: StrategyGraph; readonly head: StrategyGraph };
 }
 
 /** Turns a diff into the text written to stdout or the output file. */

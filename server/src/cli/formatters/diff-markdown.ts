@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../../core/types';
 import type { DiffFormatter, DiffRevision } from './diff-format';
 import { plural, summarize } from './format';
 import { appendAll } from '../../core/arrays';
+import { diagramSection } from './diff-diagram';
 
 /** The hidden first line of the comment, by which a CI job finds its earlier comment and updates it in place. */
 export const DIFF_MARKER = '<!-- goalpost-diff -->';
@@ -15,10 +16,11 @@ const ALWAYS_SHOWN: readonly DiffSection[] = ['objectives', 'goals', 'kpis'];
 
 /**
  * The diff as a pull-request comment (GitHub-flavoured markdown): the marker, a heading, a summary table of
- * counts, then the details in collapsible `<details>` sections. Every text from a goals file is escaped, so a
+ * counts, the diagram of the changed part (when given the graphs), then the details in collapsible
+ * `<details>` sections. Every text from a goals file is escaped, so a
  * title with `|`, `<` or backticks shows as written and never breaks the layout.
  */
-export const diffMarkdown: DiffFormatter = ({ diff, base, head }) => {
+export const diffMarkdown: DiffFormatter = ({ diff, base, head, graphs }) => {
   const out: string[] = [DIFF_MARKER, '### Goalpost: strategy changes', '', `Comparing ${revision(base)} → ${revision(head)}.`, ''];
   if (isEmptyDiff(diff)) {
     out.push('No change to the strategy: no objective, goal or KPI changed, and no finding was introduced or fixed.');
@@ -49,6 +51,7 @@ export const diffMarkdown: DiffFormatter = ({ diff, base, head }) => {
     ...(brokenInBoth.length > 0 ? [`> [!NOTE]\n> Left out, with YAML errors in both revisions: ${brokenInBoth.map(code).join(', ')}.`] : []),
   ];
   if (notes.length > 0) out.push('', notes.join('\n\n'));
+  if (graphs) appendAll(out, diagramSection(diff, graphs));
 
   for (const section of DIFF_SECTIONS) {
     const body = kindDetails(diff[section]);

@@ -16,6 +16,8 @@ export interface MermaidOptions {
   readonly classes?: ReadonlyMap<string, string>;
   /** Extra `classDef` lines, without indentation. */
   readonly classDefs?: readonly string[];
+  /** A word above a node's title (the diff's `added`, `removed`, `changed`), so a class's colour never says it alone. */
+  readonly marks?: ReadonlyMap<string, string>;
 }
 
 /** Titles longer than this are cut in mermaid labels: a comment has a size limit and long labels make huge nodes. */
@@ -44,7 +46,7 @@ const ARROW: Readonly<Record<EdgeKind, string>> = { supports: '-->', parent: '-.
 export function renderMermaid(graph: StrategyGraph, options: MermaidOptions = {}): string {
   const ids = mermaidIds(graph.nodes);
   const out = ['flowchart BT', '  %% Arrows: --> supports, -.-> sub-goal of, ==> KPI measures goal'];
-  const line = (node: GraphNode) => `  ${ids.get(node.key)}${shape(node, label(node))}`;
+  const line = (node: GraphNode) => `  ${ids.get(node.key)}${shape(node, label(node, options.marks?.get(node.key)))}`;
   for (const node of graph.nodes) if (!node.unaligned) out.push(line(node));
   const unaligned = graph.nodes.filter((node) => node.unaligned);
   if (unaligned.length > 0) {
@@ -59,21 +61,30 @@ export function renderMermaid(graph: StrategyGraph, options: MermaidOptions = {}
     // A measures edge runs goal → KPI in the data; drawn KPI ==> goal so the KPI sits below.
     out.push(edge.kind === 'measures' ? `  ${to} ${ARROW.measures} ${from}` : `  ${from} ${ARROW[edge.kind]} ${to}`);
   }
+  // Status classes first: mermaid styles a node by its class statements in order, so an extra class
+  // (the diff's border) stated later wins over the status's border.
   const byClass = new Map<string, string[]>();
+  const extras = new Map<string, string[]>();
   for (const node of graph.nodes) {
     const id = ids.get(node.key) as string;
-    const names = [`st_${(node.status ?? 'none').replace(/-/g, '_')}`];
+    const status = `st_${(node.status ?? 'none').replace(/-/g, '_')}`;
+    addTo(byClass, status, id);
     const extra = options.classes?.get(node.key);
-    if (extra !== undefined) names.push(extra);
-    for (const name of names) byClass.set(name, [...(byClass.get(name) ?? []), id]);
+    if (extra !== undefined) addTo(extras, extra, id);
   }
   for (const [status, style] of Object.entries(STATUS_CLASS)) {
     const name = `st_${status.replace(/-/g, '_')}`;
     if (byClass.has(name)) out.push(`  classDef ${name} ${style}`);
   }
   for (const classDef of options.classDefs ?? []) out.push(`  ${classDef}`);
-  for (const [name, members] of byClass) out.push(`  class ${members.join(',')} ${name}`);
+  for (const [name, members] of [...byClass, ...extras]) out.push(`  class ${members.join(',')} ${name}`);
   return `${out.join('\n')}\n`;
+}
+
+function addTo(lists: Map<string, string[]>, name: string, id: string): void {
+  const list = lists.get(name);
+  if (list) list.push(id);
+  else lists.set(name, [id]);
 }
 
 /** Node shapes: objectives rounded (stadium), goals boxes, KPIs hexagons. */
@@ -88,8 +99,8 @@ function shape(node: GraphNode, text: string): string {
   }
 }
 
-/** The label: title, then id and department, then status and progress (never colour alone). */
-function label(node: GraphNode): string {
+/** The label: the mark if any, title, then id and department, then status and progress (never colour alone). */
+function label(node: GraphNode, mark: string | undefined): string {
   const title = Array.from(node.title.replace(/\s+/g, ' ').trim());
   const cut = title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1).join('')}…` : title.join('');
   const lines = [`<b>${mermaidText(cut)}</b>`, mermaidText([node.id ?? '(no id)', node.department].filter((part) => part !== undefined).join(' · '))];
@@ -98,6 +109,7 @@ function label(node: GraphNode): string {
   if (detail !== '') lines.push(mermaidText(detail));
   const problems = [node.errors > 0 ? `✖ ${node.errors}` : undefined, node.warnings > 0 ? `⚠ ${node.warnings}` : undefined].filter((part) => part !== undefined);
   if (problems.length > 0) lines[lines.length - 1] += mermaidText(` · ${problems.join(' ')}`);
+  if (mark !== undefined) lines.unshift(`<i>${mermaidText(mark)}</i>`);
   return lines.join('<br/>');
 }
 
