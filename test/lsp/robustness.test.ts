@@ -48,36 +48,68 @@ function random(seed: number): () => number {
 /** Pieces of YAML syntax and of goals files that random edits type: the characters that change structure most. */
 const TOKENS = ['', ' ', '  ', '\n', '\r\n', '\r', ':', ': ', '- ', '[', ']', '{', '}', ',', '"', "'", '#', '&a ', '*a', '!!str ', '|\n', '>-', '? ', '%', '@', '\t', '---\n', 'id: dup', '    - id: ig-sessions-2027\n', 'supports: [', 'kpi: ', '2027-13-45', '1e999', 'é', '😀'];
 
+/**
+ * One server for the whole suite, on one workspace: each test leaves it as it found it (the afterEach
+ * closes what the test opened, puts back the files and settings it changed and waits until the
+ * marketing file is clean again), so that starting a server is paid once and each test still begins
+ * from the same state.
+ */
 describe('language server: robustness over stdio', function () {
   let folder: string;
   let client: TestClient;
   /** Settings the client answers `workspace/configuration` with; tests change them. */
-  let settings: { goalpost: { today?: string } };
+  const settings: { goalpost: { today?: string } } = { goalpost: {} };
   /** Errors the server logged: a feature or rule that threw (the server lives on, but it is a bug). */
-  let logged: string[];
+  const logged: string[] = [];
+  /** Documents the running test opened, closed after it. */
+  const opened = new Set<string>();
+  /** The files of the workspace as every test starts with them. */
+  const FILES: Record<string, string> = { '.goalpost.yaml': 'today: 2027-05-15\n', 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING };
 
-  beforeEach(async () => {
+  before(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-lsp-'));
     fs.mkdirSync(path.join(folder, 'workspace'));
-    fs.writeFileSync(path.join(folder, 'workspace', '.goalpost.yaml'), 'today: 2027-05-15\n');
-    fs.writeFileSync(path.join(folder, 'workspace', 'company.goals.yaml'), COMPANY);
-    fs.writeFileSync(path.join(folder, 'workspace', 'marketing.goals.yaml'), MARKETING);
-    settings = { goalpost: {} };
+    for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(inWorkspace(name), text);
     client = await TestClient.start({ folders: [path.join(folder, 'workspace')], settings });
-    logged = [];
     client.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
       if (params.type === 1) logged.push(params.message);
     });
   });
 
-  afterEach(async () => {
+  afterEach(async function () {
     assert.equal(client.process.exitCode, null, 'the server is still running');
+    assert.deepEqual(logged.splice(0), [], 'nothing threw inside the server');
+    for (const uri of opened) await client.close(uri);
+    opened.clear();
+    const changed = Object.entries(FILES).filter(([name, text]) => fs.readFileSync(inWorkspace(name), 'utf8') !== text);
+    for (const [name, text] of changed) fs.writeFileSync(inWorkspace(name), text);
+    if (changed.length > 0) await client.watched(changed.map(([name]) => ({ uri: fileUri(inWorkspace(name)), type: FileChangeType.Changed })));
+    if (settings.goalpost.today !== undefined) {
+      settings.goalpost = {};
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
+    }
+    await client.waitForDiagnostics(fileUri(inWorkspace('marketing.goals.yaml')), (diagnostics) => diagnostics.length === 0);
+  });
+
+  after(async () => {
     assert.equal(await client.stop(), 0, 'the server exits cleanly after shutdown');
     fs.rmSync(folder, { recursive: true, force: true });
     assert.deepEqual(logged, [], 'nothing threw inside the server');
   });
 
   const inWorkspace = (name: string) => path.join(folder, 'workspace', name);
+
+  /** Opens a document for the running test only: the afterEach closes it. */
+  async function open(uri: string, text: string, languageId?: string): Promise<void> {
+    opened.add(uri);
+    await client.open(uri, text, languageId);
+  }
+
+  /** Closes a document the test opened, as part of what the test checks. */
+  async function close(uri: string): Promise<void> {
+    opened.delete(uri);
+    await client.close(uri);
+  }
 
   /** Hover, completion, document symbols and code actions at `position`: each must be answered. */
   async function poke(uri: string, position: Position, diagnostics: Diagnostic[] = client.diagnostics.get(uri)?.diagnostics ?? []): Promise<void> {
@@ -158,12 +190,12 @@ describe('language server: robustness over stdio', function () {
         },
       },
     ];
-    for (const { name, text, expect } of cases) {
+    for (const [index, { name, text, expect }] of cases.entries()) {
       it(`survives ${name}, answers every request on it, and still works after`, async function () {
         this.timeout(180_000);
-        const uri = fileUri(inWorkspace('hostile.goals.yaml'));
+        const uri = fileUri(inWorkspace(`hostile-${index}.goals.yaml`));
         const content = text();
-        await client.open(uri, content);
+        await open(uri, content);
         const diagnostics = await checked(uri, 1);
         expect(diagnostics, content);
         const lines = content.split(/\r\n|\r|\n/);
@@ -177,7 +209,7 @@ describe('language server: robustness over stdio', function () {
         await poke(uri, { line: 0, character: 1 });
         const version = await client.change(uri, [{ text: 'goalpost: 1\n' }]);
         assert.deepEqual(await checked(uri, version), []);
-        await client.close(uri);
+        await close(uri);
       });
     }
   });
@@ -218,13 +250,13 @@ describe('language server: robustness over stdio', function () {
     it(`survives 200 random edits of a real goals file (${name}), each followed by requests, and agrees with a fresh parse`, async () => {
       // The edited file and its fresh copies each sit under their own config: groups of one file, comparable.
       for (const group of ['edited', 'fresh']) {
-        fs.mkdirSync(path.join(folder, 'workspace', group));
-        fs.writeFileSync(path.join(folder, 'workspace', group, '.goalpost.yaml'), 'today: 2027-05-15\n');
+        fs.mkdirSync(path.join(folder, 'workspace', `${group}-${seed}`));
+        fs.writeFileSync(path.join(folder, 'workspace', `${group}-${seed}`, '.goalpost.yaml'), 'today: 2027-05-15\n');
       }
-      const uri = fileUri(inWorkspace('edited/marketing.goals.yaml'));
+      const uri = fileUri(inWorkspace(`edited-${seed}/marketing.goals.yaml`));
       const next = random(seed);
       let document = TextDocument.create(uri, 'goals', 1, EXAMPLE);
-      await client.open(uri, EXAMPLE);
+      await open(uri, EXAMPLE);
       const seen = new Set<string>();
       for (let step = 1; step <= 200; step++) {
         const { start, end, insert } = edit(document.getText(), next);
@@ -237,10 +269,10 @@ describe('language server: robustness over stdio', function () {
         // A copy of the text so far, opened fresh, must get the same diagnostics: the incremental text and
         // parse kept up with every edit. The edited document's last check was scheduled before the copy's,
         // with the same delay, so it is in by then (or was not sent again because nothing changed).
-        const copy = fileUri(inWorkspace(`fresh/copy-${step}.goals.yaml`));
-        await client.open(copy, document.getText());
+        const copy = fileUri(inWorkspace(`fresh-${seed}/copy-${step}.goals.yaml`));
+        await open(copy, document.getText());
         const fresh = await checked(copy, 1);
-        await client.close(copy);
+        await close(copy);
         const edited = client.diagnostics.get(uri)?.diagnostics ?? [];
         const comparable = (diagnostics: Diagnostic[]) => diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.range, diagnostic.message]);
         assert.deepEqual(comparable(edited), comparable(fresh), `after step ${step}`);
@@ -257,21 +289,21 @@ describe('language server: robustness over stdio', function () {
     const text = MARKETING.replace('    department: marketing\n', '');
     fs.writeFileSync(outside, text);
     const uri = fileUri(outside);
-    await client.open(uri, text);
+    await open(uri, text);
     const diagnostics = await checked(uri, 1);
     assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'missing-owner'), JSON.stringify(diagnostics.map((d) => d.code)));
     await poke(uri, rangeOf(text, 'ig-traffic').start);
-    await client.close(uri);
+    await close(uri);
     assert.deepEqual(await client.waitForDiagnostics(uri, (list) => list.length === 0), []);
     assert.equal(client.diagnostics.get(uri)?.version, undefined, 'the clearing is not tied to a version');
   });
 
   it('ignores a YAML document that is not a goals file', async () => {
     const yaml = fileUri(inWorkspace('x.yaml'));
-    await client.open(yaml, 'goals:\n  - id: no-title\n    supports: [nothing]\n', 'yaml');
+    await open(yaml, 'goals:\n  - id: no-title\n    supports: [nothing]\n', 'yaml');
     // Notifications are handled in order: once a later goals document is checked, the YAML one would have been too.
     const goals = fileUri(inWorkspace('later.goals.yaml'));
-    await client.open(goals, MARKETING.replace(/ig-traffic/g, 'ig-later'));
+    await open(goals, MARKETING.replace(/ig-traffic/g, 'ig-later'));
     await checked(goals, 1);
     assert.equal(client.diagnostics.has(yaml), false, 'no diagnostics for x.yaml');
     const textDocument = { uri: yaml };
@@ -342,7 +374,7 @@ describe('language server: robustness over stdio', function () {
 
     it('follows the open text of a document', async () => {
       const text = MARKETING.replace('    supports: [grow-online-revenue]\n    start', '    supports: [enter-japan]\n    start');
-      await client.open(marketing(), text);
+      await open(marketing(), text);
       const result = await client.connection.sendRequest(OutlineRequest.type, { uri: marketing() });
       assert.deepEqual(
         result.items.map((item) => [item.id, item.children.map((child) => child.id)]),
@@ -402,7 +434,7 @@ describe('language server: robustness over stdio', function () {
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
     const outside = fileUri(path.join(folder, 'loose.goals.yaml'));
     const text = 'goalpost: 1\ngoals:\n  - id: loose\n    title: Grow Instagram sessions by 10%\n    deadline: 2027-06-30\n    targets:\n      - { kpi: k, baseline: 10, target: 20, current: 11 }\n';
-    await client.open(outside, text);
+    await open(outside, text);
     const diagnostics = await client.waitForDiagnostics(outside, (list) => list.some((diagnostic) => diagnostic.code === 'deadline-missed'));
     assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'deadline-missed'), 'judged as of 2028-01-15, the deadline has passed');
   });
