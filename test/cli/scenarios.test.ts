@@ -1,5 +1,6 @@
 /**
- * `goalpost` as a real process over scenario folders. Each `scenarios/<name>/` holds:
+ * `goalpost` over scenario folders, each run in-process through `main()` with injected I/O; a few also
+ * run as a real process (REAL_PROCESS below). Each `scenarios/<name>/` holds:
  * - `args.json`: the arguments after `goalpost`;
  * - `input/`: the working directory (goal files, `.goalpost.yaml` where the scenario needs one);
  * - `stdout.txt`, `stderr.txt`, `exit-code.txt`: the expected output, and `output-file.txt` when the
@@ -16,24 +17,61 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { version } from '../../package.json';
-import { assertBuilt, runCli } from '../helpers/cli';
+import { main } from '../../server/src/cli/main';
+import { assertBuilt, runCli, type CliRun, type CliRunOptions } from '../helpers/cli';
 
 const SCENARIOS = path.join(__dirname, 'scenarios');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const GOLDENS = ['stdout.txt', 'stderr.txt', 'exit-code.txt', 'output-file.txt'] as const;
 
-describe('CLI scenarios (test/cli/scenarios)', () => {
-  before(assertBuilt);
+/**
+ * The scenarios that also run as the built bin in a real process, against the same goldens: what only a
+ * process shows (the bundle, standard streams, the exit code, files written from the process's own
+ * working directory) for a check, a report written with --output-file, standard input, init and an error exit.
+ */
+const REAL_PROCESS = ['format-stylish', 'output-file', 'stdin', 'init-mid-year', 'error-missing-path'];
 
-  const names = fs
-    .readdirSync(SCENARIOS, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-  for (const name of names) it(name, () => runScenario(path.join(SCENARIOS, name)));
+/** How a scenario is run: the arguments, the working directory, standard input and environment. */
+type Runner = (args: readonly string[], cwd: string, options: CliRunOptions) => Promise<CliRun>;
+
+/** `main()` in this process, with the scenario's I/O injected: stdout a pipe (not a terminal), the real clock. */
+const inProcess: Runner = async (args, cwd, options) => {
+  let stdout = '';
+  let stderr = '';
+  const status = await main({
+    argv: args,
+    cwd,
+    env: { ...options.env },
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    stdoutIsTTY: false,
+    now: () => new Date(),
+    readStdin: () => Promise.resolve(options.input ?? ''),
+  });
+  return { stdout, stderr, status };
+};
+
+/** The built bin as a real process. */
+const realProcess: Runner = (args, cwd, options) => Promise.resolve(runCli(args, cwd, options));
+
+const names = fs
+  .readdirSync(SCENARIOS, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+describe('CLI scenarios (test/cli/scenarios)', () => {
+  for (const name of names) it(name, () => runScenario(path.join(SCENARIOS, name), inProcess));
 });
 
-function runScenario(folder: string): void {
+describe('CLI scenarios as real processes', () => {
+  before(assertBuilt);
+
+  it('names scenarios that exist', () => assert.deepEqual(REAL_PROCESS.filter((name) => !names.includes(name)), []));
+  for (const name of REAL_PROCESS) it(name, () => runScenario(path.join(SCENARIOS, name), realProcess));
+});
+
+async function runScenario(folder: string, runner: Runner): Promise<void> {
   const args: unknown = JSON.parse(fs.readFileSync(path.join(folder, 'args.json'), 'utf8'));
   assert.ok(Array.isArray(args) && args.every((arg) => typeof arg === 'string'), `${rel(folder)}/args.json must be an array of strings`);
   const input = path.join(folder, 'input');
@@ -42,7 +80,7 @@ function runScenario(folder: string): void {
   const copy = fs.existsSync(writes) ? fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-scenario-')) : undefined;
   if (copy) fs.cpSync(input, copy, { recursive: true });
   try {
-    runIn(folder, args, copy ?? input);
+    await runIn(folder, args, copy ?? input, runner);
     if (copy) compareWritten(folder, input, copy, writes);
   } finally {
     if (copy) fs.rmSync(copy, { recursive: true, force: true });
@@ -62,15 +100,14 @@ function compareWritten(folder: string, input: string, copy: string, writes: str
   for (const file of created) assert.equal(fs.readFileSync(path.join(copy, file), 'utf8'), fs.readFileSync(path.join(writes, file), 'utf8'), `${rel(path.join(writes, file))} differs`);
 }
 
-function runIn(folder: string, args: string[], cwd: string): void {
-
+async function runIn(folder: string, args: string[], cwd: string, runner: Runner): Promise<void> {
   const outputFile = outputFileOf(args);
   const outputPath = outputFile === undefined ? undefined : path.resolve(cwd, outputFile);
   if (outputPath) removeWritten(outputPath, cwd); // left over by an interrupted run
   let run;
   let written: string | undefined;
   try {
-    run = runCli(args, cwd, { input: readIfThere(path.join(folder, 'stdin.txt')), env: envOf(folder) });
+    run = await runner(args, cwd, { input: readIfThere(path.join(folder, 'stdin.txt')), env: envOf(folder) });
     if (outputPath && fs.existsSync(outputPath)) written = fs.readFileSync(outputPath, 'utf8');
   } finally {
     if (outputPath) removeWritten(outputPath, cwd);
