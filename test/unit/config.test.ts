@@ -19,7 +19,7 @@ const sample: Rule = {
     },
   },
   check(context) {
-    for (const source of context.sources) context.report({ file: source.file, target: { path: [] }, message: JSON.stringify(context.options(source.file)) });
+    for (const source of context.sources) context.report({ file: source.file, place: { path: [] }, message: JSON.stringify(context.options(source.file)) });
   },
 };
 const RULES: readonly Rule[] = [rulesById.get('yaml-syntax')!, rulesById.get('duplicate-id')!, rulesById.get('unknown-reference')!, sample];

@@ -191,7 +191,7 @@ describe('workspace', () => {
     const probe: Rule = {
       meta: { id: 'today-probe', description: 'Reports the check date.', severity: 'info', docs: { why: '', bad: '', good: '' } },
       check(context) {
-        for (const source of context.sources) context.report({ file: source.file, target: { path: [] }, message: context.today(source.file) });
+        for (const source of context.sources) context.report({ file: source.file, place: { path: [] }, message: context.today(source.file) });
       },
     };
     const run = (sources: SourceText[], options: { today?: string; clockToday: string }) =>

@@ -8,7 +8,7 @@
  * Reports by span (the parser's own problems) are about the text and always stay.
  */
 import { enclosingItems } from './itemPath';
-import type { Target } from './locate';
+import type { Place } from './locate';
 import type { SchemaProblem } from './schema';
 import type { Path } from './types';
 import type { ParsedYaml, Span } from './yaml';
@@ -35,11 +35,11 @@ export class KnockOns {
    * Whether a report only repeats a mistake already reported. `reads` are the keys the rule's conclusion
    * rests on; `start` is the offset where the report points.
    */
-  silences(target: Target, start: number, reads: readonly string[] | undefined): boolean {
-    if ('span' in target) return false;
+  silences(place: Place, start: number, reads: readonly string[] | undefined): boolean {
+    if ('span' in place) return false;
     if (this.inBrokenItem(start)) return true;
     if (!reads || reads.length === 0 || this.flagged.size === 0) return false;
-    const fields = this.flagged.get(itemKey(target.path));
+    const fields = this.flagged.get(itemKey(place.path));
     return fields !== undefined && reads.some((field) => fields.has(field));
   }
 

@@ -3,7 +3,7 @@
  * Pure and deterministic: the same input always gives the same findings in the same order.
  */
 import { DEFAULT_CONFIG, ruleSetting, type Config, type RuleSetting } from './config';
-import { LineIndex, locate, type Target } from './locate';
+import { EMPTY_RANGE, LineIndex, locate, type Place } from './locate';
 import { enclosingItems } from './itemPath';
 import { KnockOns } from './knockOn';
 import { buildModel } from './model';
@@ -47,7 +47,7 @@ export interface Analysis {
   readonly findings: Finding[];
   readonly workspace: Workspace;
   /** The range of a target in a file. */
-  rangeOf(file: string, target: Target): Range;
+  rangeOf(file: string, place: Place): Range;
   /** The check date that applies to a file. */
   todayOf(file: string): string;
 }
@@ -86,9 +86,9 @@ export function lint(sources: readonly SourceText[], options: LintOptions): Anal
     files.flatMap((file) => file.knockOns.unreadableTexts()),
   );
   const todayOf = (file: string) => options.today ?? prepared.get(file)?.config.today ?? options.clockToday;
-  const rangeOf = (file: string, target: Target): Range => {
+  const rangeOf = (file: string, place: Place): Range => {
     const source = prepared.get(file);
-    return source ? locate(source.parsed, source.lines, target) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return source ? locate(source.parsed, source.lines, place) : EMPTY_RANGE;
   };
 
   const findings: Finding[] = [];
@@ -105,10 +105,10 @@ export function lint(sources: readonly SourceText[], options: LintOptions): Anal
         const source = prepared.get(report.file);
         const setting = settings.get(report.file);
         if (!source || !setting || setting.severity === 'off') return;
-        const range = rangeOf(report.file, report.target);
-        const itemLines = () => ('path' in report.target ? enclosingItems(report.target.path).map((item) => source.lines.position(source.parsed.locate(item).value.start).line) : []);
+        const range = rangeOf(report.file, report.place);
+        const itemLines = () => ('path' in report.place ? enclosingItems(report.place.path).map((item) => source.lines.position(source.parsed.locate(item).value.start).line) : []);
         if (source.suppressions.has(rule.meta.id, range.start.line, itemLines)) return;
-        if (source.knockOns.silences(report.target, source.lines.offset(range.start), rule.meta.reads)) return;
+        if (source.knockOns.silences(report.place, source.lines.offset(range.start), rule.meta.reads)) return;
         findings.push({
           file: report.file,
           rule: rule.meta.id,
@@ -116,7 +116,7 @@ export function lint(sources: readonly SourceText[], options: LintOptions): Anal
           message: report.message,
           range,
           ...(report.related && {
-            related: report.related.map((related) => ({ file: related.file, range: rangeOf(related.file, related.target), message: related.message })),
+            related: report.related.map((related) => ({ file: related.file, range: rangeOf(related.file, related.place), message: related.message })),
           }),
           ...(report.suggestions && report.suggestions.length > 0 && { suggestions: report.suggestions }),
         });
@@ -133,7 +133,7 @@ export function lint(sources: readonly SourceText[], options: LintOptions): Anal
         rule: INTERNAL_ERROR,
         severity: 'error',
         message: `Rule \`${rule.meta.id}\` failed on this workspace (${reason}); its findings are missing. Please report this.`,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        range: EMPTY_RANGE,
       });
     }
   }

@@ -8,8 +8,11 @@ import type { Path, Position, Range } from './types';
 /** Which part of the node at a path a finding is about. */
 export type Part = 'key' | 'value' | 'head';
 
-/** What a rule points at: a path in the file's document, or a raw span from the parser. */
-export type Target = { path: Path; part?: Part } | { span: Span };
+/**
+ * Where a finding points, as a rule says it: a path in the file's document, or a raw span from the parser.
+ * (Not a goal's KPI target, which is the model's `Target`.)
+ */
+export type Place = { path: Path; part?: Part } | { span: Span };
 
 /**
  * Line starts of a text, for offset → position conversion. Line breaks are \n, \r\n and \r, as in LSP.
@@ -79,17 +82,28 @@ export class LineIndex {
   }
 }
 
-/** Turns a rule's target into a range of the parsed file. */
-export function locate(parsed: ParsedYaml, lines: LineIndex, target: Target): Range {
-  return spanToRange(lines, spanOf(parsed, target));
+/**
+ * The empty range at the start of a file: where a finding about the whole file, or about a file that could
+ * not be read, points. Frozen, since every such finding shares it.
+ */
+export const EMPTY_RANGE: Range = Object.freeze({ start: Object.freeze({ line: 0, character: 0 }), end: Object.freeze({ line: 0, character: 0 }) });
+
+/** A 0-based position as people and CI tools read it: 1-based line and column. */
+export function oneBased(position: Position): { line: number; column: number } {
+  return { line: position.line + 1, column: position.character + 1 };
 }
 
-/** The span a target stands for; the `value` part falls back to the key when the value is missing. */
-export function spanOf(parsed: ParsedYaml, target: Target): Span {
-  if ('span' in target) return target.span;
-  const spans = parsed.locate(target.path);
+/** Turns the place a rule points at into a range of the parsed file. */
+export function locate(parsed: ParsedYaml, lines: LineIndex, place: Place): Range {
+  return spanToRange(lines, spanOf(parsed, place));
+}
+
+/** The span a place stands for; the `value` part falls back to the key when the value is missing. */
+export function spanOf(parsed: ParsedYaml, place: Place): Span {
+  if ('span' in place) return place.span;
+  const spans = parsed.locate(place.path);
   if (!spans.exact) return spans.head;
-  switch (target.part ?? 'value') {
+  switch (place.part ?? 'value') {
     case 'key':
       return spans.key ?? spans.head;
     case 'head':

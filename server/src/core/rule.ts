@@ -1,8 +1,8 @@
 /**
  * The contract of a rule: metadata (from which docs and the config schema are generated) and a check that
- * reports targets, never positions.
+ * reports places (paths or spans), never positions.
  */
-import type { Target } from './locate';
+import type { Place } from './locate';
 import type { Severity } from './types';
 import type { Workspace } from './workspace';
 import type { SchemaProblem } from './schema';
@@ -47,15 +47,20 @@ export interface RuleMeta {
    * (missing, misspelt or of the wrong type), the rule says nothing more about that item.
    */
   readonly reads?: readonly string[];
+  /**
+   * Whether the rule's findings mark dead weight that can go (a KPI nobody targets): editors fade such
+   * text out (LSP's `DiagnosticTag.Unnecessary`) rather than underline it.
+   */
+  readonly unnecessary?: boolean;
 }
 
 /** Where a rule points and what it says. */
 export interface Report {
   readonly file: string;
-  readonly target: Target;
+  readonly place: Place;
   readonly message: string;
   /** Other places that explain the finding; each resolved to a range by the runner. */
-  readonly related?: readonly { file: string; target: Target; message: string }[];
+  readonly related?: readonly { file: string; place: Place; message: string }[];
   readonly suggestions?: readonly string[];
 }
 
@@ -69,7 +74,7 @@ export interface RuleContext<Options = Record<string, unknown>> {
   today(file: string): string;
   /** The id of every rule Goalpost has, whichever rules run. */
   readonly ruleIds: ReadonlySet<string>;
-  /** Reports a finding; the runner turns the target into a range and applies severity and suppression. */
+  /** Reports a finding; the runner turns its place into a range and applies severity and suppression. */
   report(report: Report): void;
 }
 

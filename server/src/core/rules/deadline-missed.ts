@@ -25,7 +25,7 @@ export const deadlineMissed: Rule = {
       const which = missed.length < total ? `${missed.length} of its ${total} targets` : total === 1 ? 'its target' : `its ${total} targets`;
       context.report({
         file: goal.file,
-        target: { path: [...goal.path, 'deadline'], part: 'value' },
+        place: { path: [...goal.path, 'deadline'], part: 'value' },
         message: `${itemLabel(goal)} passed its deadline ${goal.deadline} without reaching ${which}: ${list(missed.map(shortfall))}; record the final values and close the goal, or move the deadline and say why.`,
       });
     }

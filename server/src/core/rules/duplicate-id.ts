@@ -21,9 +21,9 @@ export const duplicateId: Rule = {
         const others = items.filter((other) => other !== item);
         context.report({
           file: item.file,
-          target: { path: [...item.path, 'id'] },
+          place: { path: [...item.path, 'id'] },
           message: `The id ${code(id)} is also used by ${othersPhrase(item, others)}; ids must be unique across the workspace.`,
-          related: others.map((other) => ({ file: other.file, target: { path: [...other.path, 'id'] }, message: `${itemLabel(other)} is also defined here.` })),
+          related: others.map((other) => ({ file: other.file, place: { path: [...other.path, 'id'] }, message: `${itemLabel(other)} is also defined here.` })),
         });
       }
     }

@@ -39,11 +39,11 @@ export const goalCycle: Rule = {
 
     function reportCycle(cycle: readonly Goal[]): void {
       cycle.forEach((goal, index) => {
-        const target = { path: [...goal.path, 'parent'], part: 'value' as const };
+        const place = { path: [...goal.path, 'parent'], part: 'value' as const };
         if (cycle.length === 1) {
           context.report({
             file: goal.file,
-            target,
+            place,
             message: `${itemLabel(goal)} names itself as its \`parent\`; a goal cannot contribute to itself, so name the goal it contributes to or remove \`parent\`.`,
           });
           return;
@@ -60,11 +60,11 @@ export const goalCycle: Rule = {
         const others = rotated.slice(1, -1).slice(0, MAX_SHOWN);
         context.report({
           file: goal.file,
-          target,
+          place,
           message: `${itemLabel(goal)} is its own ancestor through the \`parent\` cycle ${chain}; change or remove one of these \`parent\` links.`,
           related: others.map((other) => ({
             file: other.file,
-            target: { path: [...other.path, 'parent'], part: 'value' as const },
+            place: { path: [...other.path, 'parent'], part: 'value' as const },
             message: `${itemLabel(other)} names ${code(other.parent ?? '')} as its \`parent\` here.`,
           })),
         });

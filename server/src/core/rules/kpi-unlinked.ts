@@ -33,7 +33,7 @@ export const kpiUnlinked: Rule = {
             : `the goals that target it${named} support no existing objective either`;
       context.report({
         file: kpi.file,
-        target: { path: kpi.path, part: 'head' },
+        place: { path: kpi.path, part: 'head' },
         message: `${itemLabel(kpi)} supports no business objective, directly or through a goal: ${own}, and ${through}; add the objective it moves to its \`supports\`.`,
       });
     }

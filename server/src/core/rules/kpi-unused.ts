@@ -7,6 +7,7 @@ export const kpiUnused: Rule = {
     id: 'kpi-unused',
     description: 'A KPI is defined but no goal targets it.',
     severity: 'info',
+    unnecessary: true,
     docs: {
       why: 'A KPI is worth defining when someone tracks progress with it. One that no goal targets is measured by nobody and reviewed by nobody: either a goal is missing (the work it should steer has no target), or the KPI is left over from an earlier plan and only clutters the strategy.',
       bad: 'kpis:\n  - id: li-qualified-leads\n    name: Qualified leads from LinkedIn\n    metric: leads\n    supports: [grow-b2b-pipeline]\ngoals:\n  - id: li-leads-q2\n    title: Generate 300 qualified leads from LinkedIn by June 30\n    department: marketing\n',
@@ -20,7 +21,7 @@ export const kpiUnused: Rule = {
       if (kpi.id === undefined || workspace.goalsTargeting(kpi.id).length > 0 || workspace.mayLinkTo(kpi.id)) continue;
       context.report({
         file: kpi.file,
-        target: { path: kpi.path, part: 'head' },
+        place: { path: kpi.path, part: 'head' },
         message: `${itemLabel(kpi)} is not targeted by any goal; add a target on it (${code(`kpi: ${kpi.id}`)}) to the goal it measures, or remove it.`,
       });
     }

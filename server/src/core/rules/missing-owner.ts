@@ -19,7 +19,7 @@ export const missingOwner: Rule = {
       if (goal.department !== undefined) continue;
       context.report({
         file: goal.file,
-        target: { path: goal.path, part: 'head' },
+        place: { path: goal.path, part: 'head' },
         message: `${itemLabel(goal)} has no \`department\`; add the id of the department that owns it, so someone is accountable for it.`,
       });
     }

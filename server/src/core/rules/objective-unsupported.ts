@@ -22,7 +22,7 @@ export const objectiveUnsupported: Rule = {
       if (objective.id === undefined || supported.has(objective.id) || workspace.mayLinkTo(objective.id)) continue;
       context.report({
         file: objective.file,
-        target: { path: objective.path, part: 'head' },
+        place: { path: objective.path, part: 'head' },
         message: `${itemLabel(objective)} is supported by no goal or KPI; add a goal that serves it (${code(`supports: [${objective.id}]`)}), or remove the objective if it is no longer pursued.`,
       });
     }

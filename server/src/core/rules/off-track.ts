@@ -47,7 +47,7 @@ export const offTrack: Rule<OffTrackOptions> = {
         const name = target.kpi !== undefined ? `the target on ${code(target.kpi)}` : `target ${Number(target.path[target.path.length - 1]) + 1}`;
         context.report({
           file: goal.file,
-          target: { path: [...target.path, 'current'], part: 'value' },
+          place: { path: [...target.path, 'current'], part: 'value' },
           message: `In ${itemLabel(goal, false)}, ${name} is ${percent(progress)} of the way from ${from} to ${target.target}${directionOf(target) === 'decrease' ? ', lower is better' : ''} (current ${target.current}), but ${percent(elapsed)} of the time to the deadline ${deadline} has passed; it trails the linear pace by more than ${Math.round(margin * 100)} percentage points.`,
         });
       }

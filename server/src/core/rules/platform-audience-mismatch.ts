@@ -27,9 +27,9 @@ export const platformAudienceMismatch: Rule = {
           : `its audience ${code(audience.id ?? '')} is on ${idList([...new Set(audience.platforms)])}; pursue the goal where the audience is, or address an audience that uses ${code(goal.platform)}`;
       context.report({
         file: goal.file,
-        target: { path: [...goal.path, 'platform'], part: 'value' },
+        place: { path: [...goal.path, 'platform'], part: 'value' },
         message: `${itemLabel(goal)} is on ${code(goal.platform)}, but ${where}.`,
-        related: [{ file: audience.file, target: { path: [...audience.path, 'platforms'], part: 'value' }, message: `${itemLabel(audience)} lists its platforms here.` }],
+        related: [{ file: audience.file, place: { path: [...audience.path, 'platforms'], part: 'value' }, message: `${itemLabel(audience)} lists its platforms here.` }],
       });
     }
   },

@@ -57,13 +57,13 @@ export const reviewOverdue: Rule<ReviewOverdueOptions> = {
       if (goal.lastReviewed !== undefined) {
         context.report({
           file: goal.file,
-          target: { path: [...goal.path, 'last_reviewed'], part: 'value' },
+          place: { path: [...goal.path, 'last_reviewed'], part: 'value' },
           message: `${itemLabel(goal)} was last reviewed on ${goal.lastReviewed}, and its ${cadence} review was due on ${due}; review it and update \`last_reviewed\`.`,
         });
       } else {
         context.report({
           file: goal.file,
-          target: { path: goal.path, part: 'head' },
+          place: { path: goal.path, part: 'head' },
           message: `${itemLabel(goal)} has never been reviewed since it started on ${since}, and its ${cadence} review was due on ${due}; review it and record the date in \`last_reviewed\`.`,
         });
       }

@@ -17,7 +17,7 @@ export const schema: Rule = {
       for (const problem of source.schemaProblems) {
         context.report({
           file: source.file,
-          target: { path: problem.path, part: problem.part },
+          place: { path: problem.path, part: problem.part },
           message: problem.message,
           suggestions: problem.suggestions,
         });

@@ -43,7 +43,7 @@ export const smartAchievable: Rule<SmartAchievableOptions> = {
       const options = context.options(goal.file);
       for (const target of goal.targets) {
         const message = problemOf(goal, target, days, options);
-        if (message) context.report({ file: goal.file, target: { path: [...target.path, 'target'], part: 'value' }, message });
+        if (message) context.report({ file: goal.file, place: { path: [...target.path, 'target'], part: 'value' }, message });
       }
     }
   },

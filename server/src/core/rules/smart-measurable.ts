@@ -19,7 +19,7 @@ export const smartMeasurable: Rule = {
       if (goal.targets.length === 0) {
         context.report({
           file: goal.file,
-          target: { path: goal.path, part: 'head' },
+          place: { path: goal.path, part: 'head' },
           message: `${itemLabel(goal)} has no targets; add at least one under \`targets\` with a \`kpi\` and the numeric \`target\` to reach, so its progress can be measured.`,
         });
         continue;
@@ -28,7 +28,7 @@ export const smartMeasurable: Rule = {
         if (target.target !== undefined) continue;
         context.report({
           file: goal.file,
-          target: { path: target.path, part: 'head' },
+          place: { path: target.path, part: 'head' },
           message: `${targetLabel(goal, target)} has no numeric \`target\`; add the value to reach by the deadline.`,
         });
       }

@@ -21,7 +21,7 @@ export const smartRelevant: Rule = {
       if (servesThroughParents(goal, context.workspace)) continue;
       context.report({
         file: goal.file,
-        target: { path: goal.path, part: 'head' },
+        place: { path: goal.path, part: 'head' },
         message: `${itemLabel(goal)} supports no business objective; add \`supports\` with the ids of the objectives it serves.`,
       });
     }

@@ -113,7 +113,7 @@ export const smartSpecific: Rule<SmartSpecificOptions> = {
       if (builtIn.foundIn(title) || configuredFor(goal.file).foundIn(title)) continue;
       context.report({
         file: goal.file,
-        target: { path: [...goal.path, 'title'], part: 'value' },
+        place: { path: [...goal.path, 'title'], part: 'value' },
         message: `${itemLabel(goal)} has a vague title ${show(goal.title, MAX_TITLE)}: it names no number, metric or platform; say what should change, where and by how much (e.g. "Increase website sessions from Instagram by 20% by March 31").`,
       });
     }

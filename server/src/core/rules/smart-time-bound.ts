@@ -21,7 +21,7 @@ export const smartTimeBound: Rule = {
       if (deadline === undefined) {
         context.report({
           file: goal.file,
-          target: { path: goal.path, part: 'head' },
+          place: { path: goal.path, part: 'head' },
           message: `${itemLabel(goal)} has no \`deadline\`; add the date it is due (YYYY-MM-DD).`,
         });
         continue;
@@ -34,7 +34,7 @@ export const smartTimeBound: Rule = {
         const whose = goal.start !== undefined ? `its \`start\` ${start}` : `the start of its period, ${start}`;
         context.report({
           file: goal.file,
-          target: at,
+          place: at,
           message: `${itemLabel(goal)} is due ${deadline}, before ${whose}; the deadline must come after the start.`,
         });
       }
@@ -44,13 +44,13 @@ export const smartTimeBound: Rule = {
       if (deadline < period.start && !beforeStart) {
         context.report({
           file: goal.file,
-          target: at,
+          place: at,
           message: `${itemLabel(goal)} is due ${deadline}, before its period (${range}) starts; move the deadline into the period or plan the goal in a file with its own \`period\`.`,
         });
       } else if (deadline > period.end) {
         context.report({
           file: goal.file,
-          target: at,
+          place: at,
           message: `${itemLabel(goal)} is due ${deadline}, after its period (${range}) ends; move the deadline into the period or plan the goal in a file with its own \`period\`.`,
         });
       }

@@ -25,7 +25,7 @@ export const unknownReference: Rule = {
       const message = other
         ? `\`${field}\` names ${code(reference.id)}, which is a ${kindNoun(other.kind)}, not ${article(noun)}${didYouMean(suggestions) || '.'}`
         : `\`${field}\` names ${code(reference.id)}, but no ${noun} has that id${didYouMean(suggestions) || '.'}`;
-      context.report({ file: reference.file, target: { path: reference.path }, message, suggestions });
+      context.report({ file: reference.file, place: { path: reference.path }, message, suggestions });
     }
   },
 };

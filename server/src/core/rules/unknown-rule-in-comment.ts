@@ -21,7 +21,7 @@ export const unknownRuleInComment: Rule = {
         const suggestions = closest(named.rule, context.ruleIds);
         context.report({
           file: source.file,
-          target: { span: named.span },
+          place: { span: named.span },
           message: `The comment names the rule ${code(named.rule)}, which does not exist, so it disables nothing${didYouMean(suggestions) || '.'}`,
           suggestions,
         });

@@ -51,9 +51,9 @@ export const vanityMetric: Rule<VanityMetricOptions> = {
       const shown = [...new Map(kpis.map((kpi) => [kpi.id, kpi])).values()];
       context.report({
         file: goal.file,
-        target: { path: goal.path, part: 'head' },
+        place: { path: goal.path, part: 'head' },
         message: `${itemLabel(goal)} measures only vanity metrics (${metrics.join(', ')}); add a target on an outcome KPI such as sessions, leads or sales.`,
-        related: shown.map((kpi) => ({ file: kpi.file, target: { path: [...kpi.path, 'metric'], part: 'value' as const }, message: `${itemLabel(kpi)} measures \`${kpi.metric}\`, a vanity metric.` })),
+        related: shown.map((kpi) => ({ file: kpi.file, place: { path: [...kpi.path, 'metric'], part: 'value' as const }, message: `${itemLabel(kpi)} measures \`${kpi.metric}\`, a vanity metric.` })),
       });
     }
   },

@@ -15,7 +15,7 @@ export const yamlSyntax: Rule = {
   check(context) {
     for (const source of context.sources) {
       for (const problem of source.parsed.problems) {
-        context.report({ file: source.file, target: { span: problem.span }, message: problem.message });
+        context.report({ file: source.file, place: { span: problem.span }, message: problem.message });
       }
     }
   },
