@@ -5,6 +5,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import { ruleDocUrl } from './core/docs';
 import { INTERNAL_ERROR } from './core/lint';
+import { rulesById } from './core/rules';
 import type { Finding, Severity } from './core/types';
 
 /** The `source` of every Goalpost diagnostic. */
@@ -31,8 +32,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     message: finding.message,
   };
   if (finding.rule !== INTERNAL_ERROR) diagnostic.codeDescription = { href: ruleDocUrl(finding.rule) };
-  // Unused KPIs are dead weight in the strategy: editors fade them out.
-  if (finding.rule === 'kpi-unused') diagnostic.tags = [DiagnosticTag.Unnecessary];
+  if (rulesById.get(finding.rule)?.meta.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri: related.file, range: related.range }, message: related.message }));
   }

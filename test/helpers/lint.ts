@@ -1,6 +1,7 @@
 /** Test helpers around the pure core: lint texts in memory, with a pinned today. */
 import { DEFAULT_CONFIG, parseConfig, type Config } from '../../server/src/core/config';
 import { lint } from '../../server/src/core/lint';
+import { oneBased } from '../../server/src/core/locate';
 import { rules } from '../../server/src/core/rules';
 import type { Finding } from '../../server/src/core/types';
 
@@ -28,5 +29,6 @@ export function lintRule(rule: string, files: Record<string, string> | string, o
 
 /** "line:col" (1-based, as people read it) of a finding's start, for compact assertions. */
 export function at(finding: Finding): string {
-  return `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+  const { line, column } = oneBased(finding.range.start);
+  return `${line}:${column}`;
 }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyReplacements, fixAllReplacements } from '../core/fixAll';
 import { INTERNAL_ERROR, sortFindings } from '../core/lint';
-import { LineIndex } from '../core/locate';
+import { EMPTY_RANGE, LineIndex } from '../core/locate';
 import { rules } from '../core/rules';
 import type { Finding, Severity } from '../core/types';
 import { parseYaml } from '../core/yaml';
@@ -108,8 +108,7 @@ export async function checkReport(paths: readonly string[], options: CheckOption
 
 /** The warning that stands for a file named explicitly but skipped by an `ignore` glob of `config`. */
 function ignoredFinding(file: string, config: string): Finding {
-  const start = { line: 0, character: 0 };
-  return { file, rule: IGNORED_FILE, severity: 'warning', message: `File ignored by ${config}; use --no-ignore to check it.`, range: { start, end: start } };
+  return { file, rule: IGNORED_FILE, severity: 'warning', message: `File ignored by ${config}; use --no-ignore to check it.`, range: EMPTY_RANGE };
 }
 
 /** The findings of the requested files; a rule that threw is moved onto a requested file, never dropped. */

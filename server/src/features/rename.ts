@@ -5,7 +5,7 @@
  */
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Position, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { Utils, URI } from 'vscode-uri';
-import { spanToRange } from '../core/locate';
+import { oneBased, spanToRange } from '../core/locate';
 import { code, itemLabel } from '../core/naming';
 import { parseYaml } from '../core/yaml';
 import type { DocumentContext } from './context';
@@ -97,7 +97,7 @@ function cannotEdit(id: string, occurrence: Occurrence): string {
 
 /** "company.goals.yaml line 4", 1-based for people. */
 function place(occurrence: Occurrence): string {
-  return `${Utils.basename(URI.parse(occurrence.uri))} line ${occurrence.range.start.line + 1}`;
+  return `${Utils.basename(URI.parse(occurrence.uri))} line ${oneBased(occurrence.range.start).line}`;
 }
 
 function refusal(message: string): ResponseError<void> {

@@ -1,8 +1,9 @@
 /** The one signature every output format shares, as in Spectral and markdownlint-cli2. */
 import { createHash } from 'node:crypto';
 import { HOMEPAGE } from '../../core/docs';
+import { oneBased } from '../../core/locate';
 import type { RuleMeta } from '../../core/rule';
-import type { Finding, Position, RelatedLocation, Severity } from '../../core/types';
+import type { Finding, RelatedLocation, Severity } from '../../core/types';
 
 /** What a formatter receives. Finding files are paths relative to the working directory, with `/`. */
 export interface FormatInput {
@@ -57,11 +58,6 @@ export function fingerprints(findings: readonly Finding[]): string[] {
     occurrences.set(identity, occurrence + 1);
     return createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32);
   });
-}
-
-/** A 0-based position as people and CI tools read it: 1-based line and column. */
-export function oneBased(position: Position): { line: number; column: number } {
-  return { line: position.line + 1, column: position.character + 1 };
 }
 
 /** `file:line:col` (1-based) of a related location, for the outputs that show it as text. */

@@ -1,3 +1,4 @@
+import { oneBased } from '../../core/locate';
 import type { Severity } from '../../core/types';
 import { alsoAt, type Formatter } from './format';
 
@@ -7,12 +8,14 @@ const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', 
 export const github: Formatter = ({ findings }) =>
   findings
     .map((finding) => {
+      const start = oneBased(finding.range.start);
+      const end = oneBased(finding.range.end);
       const properties = [
         `file=${escapeProperty(finding.file)}`,
-        `line=${finding.range.start.line + 1}`,
-        `col=${finding.range.start.character + 1}`,
-        `endLine=${finding.range.end.line + 1}`,
-        `endColumn=${finding.range.end.character + 1}`,
+        `line=${start.line}`,
+        `col=${start.column}`,
+        `endLine=${end.line}`,
+        `endColumn=${end.column}`,
         `title=${escapeProperty(`Goalpost ${finding.rule}`)}`,
       ];
       return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(`${finding.message}${alsoAt(finding)}`)}\n`;

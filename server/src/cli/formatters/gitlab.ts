@@ -1,3 +1,4 @@
+import { oneBased } from '../../core/locate';
 import type { Severity } from '../../core/types';
 import { alsoAt, fingerprints, type Formatter } from './format';
 
@@ -25,7 +26,7 @@ export const gitlab: Formatter = ({ findings }) => {
     check_name: finding.rule,
     fingerprint: prints[index],
     severity: SEVERITY[finding.severity],
-    location: { path: finding.file, lines: { begin: finding.range.start.line + 1 } },
+    location: { path: finding.file, lines: { begin: oneBased(finding.range.start).line } },
   }));
   return `${JSON.stringify(issues, null, 2)}\n`;
 };

@@ -1,3 +1,4 @@
+import { oneBased } from '../../core/locate';
 import type { Finding } from '../../core/types';
 import { alsoAt, summarize, type Formatter } from './format';
 
@@ -15,7 +16,8 @@ export const junit: Formatter = ({ findings, files, maxWarnings }) => {
   const suites = files.map((file) => {
     const own = findings.filter((finding) => finding.file === file);
     const cases = own.map((finding) => {
-      const at = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+      const { line, column } = oneBased(finding.range.start);
+      const at = `${line}:${column}`;
       const text = xml(`${file}:${at} ${finding.severity} ${finding.message} (${finding.rule})${alsoAt(finding)}`);
       const head = `    <testcase classname="${xml(file)}" name="${xml(`${finding.rule} at ${at}`)}">\n`;
       if (!fails(finding)) return `${head}      <system-out>${text}</system-out>\n    </testcase>`;

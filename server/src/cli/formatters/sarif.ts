@@ -1,6 +1,7 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { HOMEPAGE, ruleDocUrl } from '../../core/docs';
 import { INTERNAL_ERROR } from '../../core/lint';
+import { oneBased } from '../../core/locate';
 import type { Finding, Severity } from '../../core/types';
 import { fingerprints, IGNORE_DOCS, IGNORED_FILE, type Formatter } from './format';
 
@@ -64,14 +65,16 @@ export const sarif: Formatter = ({ findings, rules, version }) => {
 };
 
 function location(file: string, range: Finding['range']) {
+  const start = oneBased(range.start);
+  const end = oneBased(range.end);
   return {
     physicalLocation: {
       artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
       region: {
-        startLine: range.start.line + 1,
-        startColumn: range.start.character + 1,
-        endLine: range.end.line + 1,
-        endColumn: range.end.character + 1,
+        startLine: start.line,
+        startColumn: start.column,
+        endLine: end.line,
+        endColumn: end.column,
       },
     },
   };

@@ -3,6 +3,7 @@
  * request shows only ten annotations of each kind, the summary shows every finding (up to a cap).
  */
 import { HOMEPAGE, ruleDocUrl } from '../../core/docs';
+import { oneBased } from '../../core/locate';
 import type { Severity } from '../../core/types';
 import { IGNORE_DOCS, IGNORED_FILE, plural, summarize, type FormatInput } from './format';
 
@@ -26,7 +27,7 @@ export function summary({ findings, files, rules }: FormatInput, maxRows = SUMMA
   lines.push('', '| where | severity | rule | message |', '| --- | --- | --- | --- |');
   const documented = new Set(rules.map((meta) => meta.id));
   for (const finding of findings.slice(0, maxRows)) {
-    const where = code(`${finding.file}:${finding.range.start.line + 1}`);
+    const where = code(`${finding.file}:${oneBased(finding.range.start).line}`);
     const href = documented.has(finding.rule) ? ruleDocUrl(finding.rule) : finding.rule === IGNORED_FILE ? IGNORE_DOCS : `${HOMEPAGE}/issues`;
     lines.push(`| ${where} | ${ICON[finding.severity]} ${finding.severity} | [${code(finding.rule)}](${href}) | ${markdown(finding.message)} |`);
   }

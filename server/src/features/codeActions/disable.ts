@@ -3,6 +3,7 @@
  * rule added to such a comment already there (see core/suppress.ts for how they are read).
  */
 import type { TextEdit } from 'vscode-languageserver';
+import { EMPTY_RANGE } from '../../core/locate';
 import type { Finding } from '../../core/types';
 import { emptyRange, type EditableDocument } from './document';
 import type { Fix } from './fix';
@@ -31,7 +32,7 @@ function disableNextLine(document: EditableDocument, rule: string, line: number)
 function disableFile(document: EditableDocument, rule: string): TextEdit[] {
   const existing = directiveOn(document, DISABLE_FILE);
   if (existing) return [existing(rule)];
-  return [{ range: emptyRange({ line: 0, character: 0 }), newText: `# ${DISABLE_FILE} ${rule}${document.eol}` }];
+  return [{ range: EMPTY_RANGE, newText: `# ${DISABLE_FILE} ${rule}${document.eol}` }];
 }
 
 /** A function that adds a rule to the directive comment of `kind` (on `line`, if given), if there is one with rules. */
