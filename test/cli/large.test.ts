@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateGoalsFile } from '../../bench/generate';
-import { json } from '../../server/src/cli/formatters/json';
+import { json } from '../../server/src/cli/formatters/check/json';
 import { lint } from '../../server/src/core/lint';
 import { runCli } from '../helpers/cli';
 import { manyGoalsFile } from '../helpers/large';

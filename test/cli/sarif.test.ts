@@ -11,7 +11,7 @@ import addFormats from 'ajv-formats';
 import type { Log, Region, Result } from 'sarif';
 import { rules } from '../../server/src/core/rules';
 import { INTERNAL_ERROR } from '../../server/src/core/lint';
-import { sarif } from '../../server/src/cli/formatters/sarif';
+import { sarif } from '../../server/src/cli/formatters/check/sarif';
 import { REPO, runCli } from '../helpers/cli';
 
 /** A scenario whose findings come from several rules, in two files. */

@@ -1,7 +1,7 @@
 /** The stylish format on a terminal: messages wrap to its width and rule ids line up; never in a pipe. */
 import * as assert from 'node:assert/strict';
 import { wrap } from '../../server/src/cli/formatters/format';
-import { stylish } from '../../server/src/cli/formatters/stylish';
+import { stylish } from '../../server/src/cli/formatters/check/stylish';
 import type { Finding } from '../../server/src/core/types';
 
 const at = (line: number, character: number) => ({ start: { line, character }, end: { line, character: character + 3 } });

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { summary, SUMMARY_MAX_ROWS } from '../../server/src/cli/formatters/summary';
+import { summary, SUMMARY_MAX_ROWS } from '../../server/src/cli/formatters/check/summary';
 import { main } from '../../server/src/cli/main';
 import { rules } from '../../server/src/core/rules';
 import type { Finding } from '../../server/src/core/types';

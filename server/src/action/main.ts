@@ -12,9 +12,9 @@ import { UsageError } from '../cli/errors';
 import { main } from '../cli/main';
 import type { CheckOptions, CliIO } from '../cli/io';
 import { DIFF_MARKER } from '../cli/formatters/diff-markdown';
-import { github } from '../cli/formatters/github';
-import { sarif as sarifLog } from '../cli/formatters/sarif';
-import { summary } from '../cli/formatters/summary';
+import { github } from '../cli/formatters/check/github';
+import { sarif as sarifLog } from '../cli/formatters/check/sarif';
+import { summary } from '../cli/formatters/check/summary';
 import { upsertComment, type GitHubApi } from './comment';
 
 /** What the action reads from its process, injected so tests can run it in-process too. */

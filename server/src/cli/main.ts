@@ -13,7 +13,7 @@ import { runTree, type TreeOptions } from './tree';
 import { UsageError } from './errors';
 import { EXIT, terminalWidth, wantsColor, type CheckOptions, type CliIO } from './io';
 import { runPrintConfig } from './printConfig';
-import { formatters } from './formatters';
+import { formatters } from './formatters/check';
 
 /** Runs the CLI and resolves to its exit code. Never throws and never prints a stack trace. */
 export async function main(io: CliIO): Promise<number> {

@@ -1,6 +1,6 @@
 import type { FieldChange, ItemChange, ItemSummary, KindDiff, StrategyDiff, TargetSummary } from '../../core/diff';
 import { DIFF_SECTIONS } from '../../core/diff';
-import { jsonFinding } from './json';
+import { jsonFinding } from './check/json';
 import type { DiffFormatter } from './diff-format';
 import { summarize } from './format';
 

@@ -1,6 +1,6 @@
-import { oneBased } from '../../core/locate';
-import type { Severity } from '../../core/types';
-import { alsoAt, type Formatter } from './format';
+import { oneBased } from '../../../core/locate';
+import type { Severity } from '../../../core/types';
+import { alsoAt, type Formatter } from '../format';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 

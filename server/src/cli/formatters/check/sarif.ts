@@ -1,9 +1,9 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { HOMEPAGE, ruleDocUrl } from '../../core/docs';
-import { INTERNAL_ERROR } from '../../core/lint';
-import { oneBased } from '../../core/locate';
-import type { Finding, Severity } from '../../core/types';
-import { fingerprints, IGNORE_DOCS, IGNORED_FILE, type Formatter } from './format';
+import { HOMEPAGE, ruleDocUrl } from '../../../core/docs';
+import { INTERNAL_ERROR } from '../../../core/lint';
+import { oneBased } from '../../../core/locate';
+import type { Finding, Severity } from '../../../core/types';
+import { fingerprints, IGNORE_DOCS, IGNORED_FILE, type Formatter } from '../format';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 

@@ -1,6 +1,6 @@
-import { oneBased } from '../../core/locate';
-import type { Finding } from '../../core/types';
-import { alsoAt, summarize, type Formatter } from './format';
+import { oneBased } from '../../../core/locate';
+import type { Finding } from '../../../core/types';
+import { alsoAt, summarize, type Formatter } from '../format';
 
 /**
  * JUnit XML for CI dashboards: a test suite per checked file, a test case per finding, and one passing

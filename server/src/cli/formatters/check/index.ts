@@ -1,5 +1,5 @@
 /** The output formats of `goalpost check`, by name. */
-import type { Formatter } from './format';
+import type { Formatter } from '../format';
 import { github } from './github';
 import { gitlab } from './gitlab';
 import { json } from './json';

@@ -1,7 +1,7 @@
-import { oneBased } from '../../core/locate';
-import type { Finding, Range } from '../../core/types';
-import type { Formatter } from './format';
-import { summarize } from './format';
+import { oneBased } from '../../../core/locate';
+import type { Finding, Range } from '../../../core/types';
+import type { Formatter } from '../format';
+import { summarize } from '../format';
 
 /**
  * The stable JSON contract of `goalpost check --format json`: 1-based lines and columns (end column

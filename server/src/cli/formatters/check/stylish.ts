@@ -1,8 +1,8 @@
 import { createColors } from 'picocolors';
-import { oneBased } from '../../core/locate';
-import type { Finding } from '../../core/types';
-import type { Formatter } from './format';
-import { plural, problemsLine, relatedWhere, summarize, wrap } from './format';
+import { oneBased } from '../../../core/locate';
+import type { Finding } from '../../../core/types';
+import type { Formatter } from '../format';
+import { plural, problemsLine, relatedWhere, summarize, wrap } from '../format';
 
 /** Below this many cells for the message column, wrapping would do more harm than good. */
 const MIN_MESSAGE_WIDTH = 30;

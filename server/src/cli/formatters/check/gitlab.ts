@@ -1,6 +1,6 @@
-import { oneBased } from '../../core/locate';
-import type { Severity } from '../../core/types';
-import { alsoAt, fingerprints, type Formatter } from './format';
+import { oneBased } from '../../../core/locate';
+import type { Severity } from '../../../core/types';
+import { alsoAt, fingerprints, type Formatter } from '../format';
 
 /** GitLab's severities are info, minor, major, critical and blocker; Goalpost's map onto the lower three. */
 const SEVERITY: Record<Severity, 'info' | 'minor' | 'major'> = { error: 'major', warning: 'minor', info: 'info' };

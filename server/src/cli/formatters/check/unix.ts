@@ -1,6 +1,6 @@
-import { oneBased } from '../../core/locate';
-import type { Formatter } from './format';
-import { problemsLine, relatedWhere } from './format';
+import { oneBased } from '../../../core/locate';
+import type { Formatter } from '../format';
+import { problemsLine, relatedWhere } from '../format';
 
 /**
  * One line per finding, `path:line:col: severity message [rule-id]` (1-based) as compilers print them, for

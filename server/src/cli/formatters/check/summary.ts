@@ -2,10 +2,10 @@
  * The GitHub Actions job summary that `check --format github` appends to `$GITHUB_STEP_SUMMARY`: a pull
  * request shows only ten annotations of each kind, the summary shows every finding (up to a cap).
  */
-import { HOMEPAGE, ruleDocUrl } from '../../core/docs';
-import { oneBased } from '../../core/locate';
-import type { Severity } from '../../core/types';
-import { IGNORE_DOCS, IGNORED_FILE, plural, summarize, type FormatInput } from './format';
+import { HOMEPAGE, ruleDocUrl } from '../../../core/docs';
+import { oneBased } from '../../../core/locate';
+import type { Severity } from '../../../core/types';
+import { IGNORE_DOCS, IGNORED_FILE, plural, summarize, type FormatInput } from '../format';
 
 /** Findings listed in the table at most; GitHub caps a step's summary at 1 MiB. */
 export const SUMMARY_MAX_ROWS = 200;
