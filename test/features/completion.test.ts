@@ -1,16 +1,13 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   CompletionItemKind,
-  CompletionRequest,
   InsertTextMode,
   type CompletionItem,
   type Position,
   type Range,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
+import { Editor } from '../helpers/editor';
 import { markedOnce } from '../helpers/marked';
 
 const COMPANY = `goalpost: 1
@@ -44,32 +41,26 @@ const IG_TRAFFIC = `  - id: ig-traffic
 /** Every key of a goal, in schema order. */
 const GOAL_KEYS = ['id', 'title', 'description', 'department', 'supports', 'platform', 'audience', 'funnel', 'start', 'deadline', 'targets', 'review', 'last_reviewed', 'confidence', 'parent'];
 
-describe('language server: completion over stdio', function () {
-  let folder: string;
-  let client: TestClient;
+describe('completion', function () {
+  let editor: Editor;
   let uri: string;
   let opened: boolean;
 
-  beforeEach(async () => {
-    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': `${KPIS}goals:\n${IG_TRAFFIC}` });
-    uri = fileUri(path.join(folder, 'marketing.goals.yaml'));
+  beforeEach(() => {
+    editor = new Editor({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': `${KPIS}goals:\n${IG_TRAFFIC}` });
+    uri = editor.uri('marketing.goals.yaml');
     opened = false;
-    client = await TestClient.start({ folders: [folder] });
   });
 
-  afterEach(async () => {
-    assert.equal(await client.stop(), 0, 'the server exits cleanly after shutdown');
-    fs.rmSync(folder, { recursive: true, force: true });
-  });
 
   /** Puts the fixture (with its `<|>` cursor) in the marketing file and asks for completions at the cursor. */
   async function complete(fixture: string): Promise<{ items: CompletionItem[]; cursor: Position }> {
     const { text, cursor } = markedOnce(fixture);
-    if (opened) await client.change(uri, [{ text }]);
-    else await client.open(uri, text);
+    if (opened) editor.change(uri, [{ text }]);
+    else editor.open(uri, text);
     opened = true;
-    const result = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: cursor });
-    return { items: Array.isArray(result) ? result : (result?.items ?? []), cursor };
+    const result = await editor.completion({ textDocument: { uri }, position: cursor });
+    return { items: result, cursor };
   }
 
   /** The items as `[label, kind, detail, newText]`, after checking that every edit replaces `range`. */

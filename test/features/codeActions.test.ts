@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { CodeActionKind, CodeActionRequest, DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { applyWorkspaceEdit } from '../helpers/applyEdits';
-import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
+import { Editor } from '../helpers/editor';
 import { rangeOf, rangeWithin } from '../helpers/textRanges';
 
 /** On disk, never opened: the period (ending 2027-11-30, so a deadline fix visibly comes from it), objectives and departments. */
@@ -45,33 +43,26 @@ function edit(text: string, from: string, to: string): string {
   return text.replace(from, () => to);
 }
 
-describe('language server: code actions over stdio', function () {
-  let folder: string;
-  let client: TestClient;
+describe('code actions', function () {
+  let editor: Editor;
   let uri: string;
 
-  beforeEach(async () => {
-    folder = writeWorkspace({ 'company.goals.yaml': COMPANY });
+  beforeEach(() => {
+    editor = new Editor({ 'company.goals.yaml': COMPANY });
     // Not on disk: the editor holds the only copy, as for a file being written.
-    uri = fileUri(path.join(folder, 'marketing.goals.yaml'));
-    client = await TestClient.start({ folders: [folder] });
+    uri = editor.uri('marketing.goals.yaml');
   });
 
-  afterEach(async () => {
-    assert.equal(await client.stop(), 0, 'the server exits cleanly after shutdown');
-    fs.rmSync(folder, { recursive: true, force: true });
-  });
 
-  /** Opens `text` and resolves with its diagnostics once the server has checked this version. */
-  async function openChecked(text: string): Promise<Diagnostic[]> {
-    const checked = client.nextDiagnostics(uri);
-    await client.open(uri, text);
-    return checked;
+  /** Opens `text` and answers its diagnostics. */
+  function openChecked(text: string): Diagnostic[] {
+    editor.open(uri, text);
+    return editor.diagnostics(uri);
   }
 
   async function actionsFor(diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
     const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } });
+    const actions = await editor.codeActions({ textDocument: { uri }, range, context: { diagnostics, only } });
     return (actions ?? []) as CodeAction[];
   }
 
@@ -89,9 +80,8 @@ describe('language server: code actions over stdio', function () {
   async function apply(text: string, action: CodeAction): Promise<{ text: string; diagnostics: Diagnostic[] }> {
     assert.ok(action.edit, `${action.title} carries an edit`);
     const after = applyWorkspaceEdit(new Map([[uri, text]]), action.edit).get(uri) as string;
-    const checked = client.nextDiagnostics(uri);
-    await client.change(uri, [{ text: after }]);
-    return { text: after, diagnostics: await checked };
+    editor.change(uri, [{ text: after }]);
+    return { text: after, diagnostics: editor.diagnostics(uri) };
   }
 
   const errors = (diagnostics: Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error).map((diagnostic) => `${diagnostic.code}: ${diagnostic.message}`);
@@ -103,7 +93,7 @@ describe('language server: code actions over stdio', function () {
    * diagnostic gone, no new error.
    */
   async function fixes(options: { broken: string; rule: string; range: Diagnostic['range']; titles: string[]; title: string; fixed: string; preferred?: boolean }): Promise<Diagnostic[]> {
-    const before = await openChecked(options.broken);
+    const before = openChecked(options.broken);
     const diagnostic = find(before, options.rule, options.range);
     const actions = await actionsFor([diagnostic]);
     assert.deepEqual(
@@ -336,7 +326,7 @@ goals:
 
     it('appends a parent goal, owned and aligned as its child (its missing targets are the one new error)', async () => {
       const broken = `${CLEAN}    parent: brand-year\n`;
-      const before = await openChecked(broken);
+      const before = openChecked(broken);
       const diagnostic = find(before, 'unknown-reference', rangeOf(broken, 'brand-year'));
       const actions = await actionsFor([diagnostic]);
       assert.deepEqual(actions[0].title, 'Create goal `brand-year` in this file');
@@ -350,7 +340,7 @@ goals:
 
     it('does not define an id that another kind of item already has', async () => {
       const broken = edit(CLEAN, '    supports: [grow-online-revenue]\n    platform', '    supports: [marketing]\n    platform');
-      const diagnostic = find(await openChecked(broken), 'unknown-reference', rangeWithin(broken, 'supports: [marketing]', 'marketing'));
+      const diagnostic = find(openChecked(broken), 'unknown-reference', rangeWithin(broken, 'supports: [marketing]', 'marketing'));
       assert.deepEqual(
         (await actionsFor([diagnostic])).map((action) => action.title),
         disables('unknown-reference'),
@@ -405,7 +395,7 @@ goals:
     );
 
     it('fixes every unambiguous did-you-mean of the document in one edit', async () => {
-      const before = await openChecked(TYPOS);
+      const before = openChecked(TYPOS);
       assert.deepEqual(errors(before).length, 5, JSON.stringify(errors(before)));
       const [action, ...others] = await actionsFor([], [CodeActionKind.SourceFixAll]);
       assert.deepEqual(others, []);
@@ -422,7 +412,7 @@ goals:
     });
 
     it('is offered only when asked for, and quick fixes only when asked for', async () => {
-      const before = await openChecked(TYPOS);
+      const before = openChecked(TYPOS);
       const diagnostic = find(before, 'schema', rangeOf(TYPOS, 'conversation'));
       assert.deepEqual(
         (await actionsFor([diagnostic])).map((action) => action.kind),
@@ -436,17 +426,15 @@ goals:
     });
 
     it('offers nothing when there is nothing to fix', async () => {
-      await openChecked(CLEAN);
+      openChecked(CLEAN);
       assert.deepEqual(await actionsFor([], [CodeActionKind.SourceFixAll]), []);
     });
   });
 
   it('offers no fix for a stale diagnostic, whose range no longer holds its problem', async () => {
     const broken = edit(CLEAN, 'funnel: conversion', 'funnel: conversation');
-    const diagnostic = find(await openChecked(broken), 'schema', rangeOf(broken, 'conversation'));
-    const checked = client.nextDiagnostics(uri);
-    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# a new first line\n' }]);
-    await checked;
+    const diagnostic = find(openChecked(broken), 'schema', rangeOf(broken, 'conversation'));
+    editor.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# a new first line\n' }]);
     assert.deepEqual(await actionsFor([diagnostic]), []);
   });
 });

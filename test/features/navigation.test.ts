@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { DefinitionRequest, ReferencesRequest, type Location, type Position } from 'vscode-languageserver-protocol/node';
-import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
+import { type Location, type Position } from 'vscode-languageserver-protocol/node';
+import { Editor } from '../helpers/editor';
 import { cursorOn, rangeOf } from '../helpers/textRanges';
 
 const COMPANY = `goalpost: 1
@@ -35,28 +33,22 @@ goals:
     parent: ig-trafic
 `;
 
-describe('language server: definition and references over stdio', function () {
-  let folder: string;
-  let client: TestClient;
+describe('definition and references', function () {
+  let editor: Editor;
   let company: string;
   let marketing: string;
 
-  beforeEach(async () => {
-    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING });
-    company = fileUri(path.join(folder, 'company.goals.yaml'));
-    marketing = fileUri(path.join(folder, 'marketing.goals.yaml'));
-    client = await TestClient.start({ folders: [folder] });
-    await client.open(marketing, MARKETING);
+  beforeEach(() => {
+    editor = new Editor({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING });
+    company = editor.uri('company.goals.yaml');
+    marketing = editor.uri('marketing.goals.yaml');
+    editor.open(marketing, MARKETING);
   });
 
-  afterEach(async () => {
-    assert.equal(await client.stop(), 0, 'the server exits cleanly after shutdown');
-    fs.rmSync(folder, { recursive: true, force: true });
-  });
 
-  const definitionAt = (uri: string, position: Position) => client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position });
+  const definitionAt = (uri: string, position: Position) => editor.definition({ textDocument: { uri }, position });
   const referencesAt = (uri: string, position: Position, includeDeclaration: boolean) =>
-    client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration } });
+    editor.references({ textDocument: { uri }, position, context: { includeDeclaration } });
 
   const objectiveId: () => Location = () => ({ uri: company, range: rangeOf(COMPANY, 'grow-online-revenue') });
   const marketingId: () => Location = () => ({ uri: company, range: rangeOf(COMPANY, 'marketing', 1) });
@@ -72,14 +64,14 @@ describe('language server: definition and references over stdio', function () {
     assert.deepEqual(await definitionAt(marketing, cursorOn(MARKETING, 'department: marketing', 0, 15)), [marketingId()]);
     assert.deepEqual(await definitionAt(marketing, cursorOn(MARKETING, 'kpi: sessions', 0, 7)), [{ uri: marketing, range: rangeOf(MARKETING, 'sessions') }]);
     assert.deepEqual(await definitionAt(marketing, cursorOn(MARKETING, 'id: ig-traffic', 0, 6)), [{ uri: marketing, range: rangeOf(MARKETING, 'ig-traffic') }]);
-    await client.open(company, COMPANY);
+    editor.open(company, COMPANY);
     assert.deepEqual(await definitionAt(company, cursorOn(COMPANY, 'owner: marketing', 0, 9)), [marketingId()]);
   });
 
   it('answers every definition of a duplicated id, across files', async () => {
-    const extra = fileUri(path.join(folder, 'extra.goals.yaml'));
+    const extra = editor.uri('extra.goals.yaml');
     const EXTRA = 'goalpost: 1\ndepartments:\n  - id: marketing\n    name: Marketing again\n';
-    await client.open(extra, EXTRA);
+    editor.open(extra, EXTRA);
     assert.deepEqual(await definitionAt(marketing, cursorOn(MARKETING, 'department: marketing', 0, 15)), [marketingId(), { uri: extra, range: rangeOf(EXTRA, 'marketing') }]);
   });
 
@@ -98,7 +90,7 @@ describe('language server: definition and references over stdio', function () {
       { uri: marketing, range: rangeOf(MARKETING, '"grow-online-revenue"') },
       { uri: marketing, range: rangeOf(MARKETING, 'grow-online-revenue', 2) },
     ];
-    await client.open(company, COMPANY);
+    editor.open(company, COMPANY);
     assert.deepEqual(await referencesAt(company, cursorOn(COMPANY, 'grow-online-revenue'), false), usesOfObjective, 'from the id');
     assert.deepEqual(await referencesAt(marketing, cursorOn(MARKETING, 'grow-online-revenue', 1), true), [objectiveId(), ...usesOfObjective], 'from a reference');
     assert.deepEqual(await referencesAt(marketing, cursorOn(MARKETING, 'department: marketing', 1, 15), false), [
@@ -110,7 +102,7 @@ describe('language server: definition and references over stdio', function () {
 
   it('follows edits: a reference renamed in the editor points at nothing, then at the new id', async () => {
     const edited = MARKETING.replace('[grow-online-revenue]', '[sessions]');
-    await client.change(marketing, [{ text: edited }]);
+    editor.change(marketing, [{ text: edited }]);
     assert.deepEqual(await definitionAt(marketing, cursorOn(edited, '[sessions]', 0, 3)), [{ uri: marketing, range: rangeOf(edited, 'sessions') }]);
     assert.deepEqual(await referencesAt(company, cursorOn(COMPANY, 'grow-online-revenue'), false), [
       { uri: marketing, range: rangeOf(edited, '"grow-online-revenue"') },

@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { DocumentSymbolRequest, SymbolKind, WorkspaceSymbolRequest, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
-import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
+import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
+import { Editor } from '../helpers/editor';
 import { rangeFromTo, rangeOf, rangeWithin } from '../helpers/textRanges';
 
 const COMPANY = `goalpost: 1
@@ -34,29 +32,23 @@ audiences:
     platforms: [instagram]
 `;
 
-describe('language server: document and workspace symbols over stdio', function () {
-  let folder: string;
-  let client: TestClient;
+describe('document and workspace symbols', function () {
+  let editor: Editor;
   let company: string;
   let marketing: string;
 
-  beforeEach(async () => {
-    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING });
-    company = fileUri(path.join(folder, 'company.goals.yaml'));
-    marketing = fileUri(path.join(folder, 'marketing.goals.yaml'));
-    client = await TestClient.start({ folders: [folder] });
+  beforeEach(() => {
+    editor = new Editor({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING });
+    company = editor.uri('company.goals.yaml');
+    marketing = editor.uri('marketing.goals.yaml');
   });
 
-  afterEach(async () => {
-    assert.equal(await client.stop(), 0, 'the server exits cleanly after shutdown');
-    fs.rmSync(folder, { recursive: true, force: true });
-  });
 
-  const documentSymbols = (uri: string) => client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }) as Promise<DocumentSymbol[]>;
-  const workspaceSymbols = (query: string) => client.connection.sendRequest(WorkspaceSymbolRequest.type, { query }) as Promise<WorkspaceSymbol[]>;
+  const documentSymbols = (uri: string) => editor.documentSymbols({ textDocument: { uri } }) as Promise<DocumentSymbol[]>;
+  const workspaceSymbols = (query: string) => editor.workspaceSymbols({ query }) as Promise<WorkspaceSymbol[]>;
 
   it('outlines a file as sections of items, in text order, with titles as details and a goal’s targets as children', async () => {
-    await client.open(marketing, MARKETING);
+    editor.open(marketing, MARKETING);
     const expected: DocumentSymbol[] = [
       {
         name: 'goals',
@@ -126,7 +118,7 @@ describe('language server: document and workspace symbols over stdio', function 
   });
 
   it('gives objectives and departments their own kinds, and follows edits', async () => {
-    await client.open(company, COMPANY);
+    editor.open(company, COMPANY);
     const before = await documentSymbols(company);
     assert.deepEqual(
       before.map((section) => [section.name, section.children?.map((item) => [item.name, item.kind, item.detail])]),
@@ -136,16 +128,16 @@ describe('language server: document and workspace symbols over stdio', function 
       ],
     );
     const edited = COMPANY.replace('{ id: marketing, name: Marketing }', '{ id: growth, name: Growth team }');
-    await client.change(company, [{ text: edited }]);
+    editor.change(company, [{ text: edited }]);
     const after = await documentSymbols(company);
     assert.deepEqual(after[1].children?.[0], { name: 'growth', detail: 'Growth team', kind: SymbolKind.Module, range: rangeOf(edited, '{ id: growth, name: Growth team }'), selectionRange: rangeOf(edited, 'growth') });
   });
 
   it('outlines nothing for a file that is not a mapping of sections', async () => {
-    const odd = fileUri(path.join(folder, 'odd.goals.yaml'));
-    await client.open(odd, '- just\n- a list\n');
+    const odd = editor.uri('odd.goals.yaml');
+    editor.open(odd, '- just\n- a list\n');
     assert.deepEqual(await documentSymbols(odd), []);
-    await client.change(odd, [{ text: 'goals: [1, 2, {title: x' }]);
+    editor.change(odd, [{ text: 'goals: [1, 2, {title: x' }]);
     assert.ok(Array.isArray(await documentSymbols(odd)), 'broken YAML still answers');
   });
 

@@ -1,8 +1,7 @@
+/** Hover, in-process: what each kind of place in a goals file shows. */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { HoverRequest, type Diagnostic, type Hover, type Position, type Range } from 'vscode-languageserver-protocol/node';
-import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
+import type { Diagnostic, Hover, Position, Range } from 'vscode-languageserver-protocol/node';
+import { Editor } from '../helpers/editor';
 import { marked } from '../helpers/marked';
 
 const COMPANY = `goalpost: 1
@@ -61,27 +60,20 @@ function findingSection(diagnostic: Diagnostic, severity: string, description: s
   return `**${diagnostic.code}** (${severity}): ${diagnostic.message}\n\n${description} [Rule documentation](${diagnostic.codeDescription?.href})`;
 }
 
-describe('language server: hover over stdio', function () {
-  let folder: string;
-  let client: TestClient;
+describe('hover', function () {
+  let editor: Editor;
   let uri: string;
   let diagnostics: Diagnostic[];
 
-  before(async () => {
-    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': TEXT });
-    uri = fileUri(path.join(folder, 'marketing.goals.yaml'));
-    client = await TestClient.start({ folders: [folder] });
-    await client.open(uri, TEXT);
-    diagnostics = await client.waitForDiagnostics(uri);
-  });
-
-  after(async () => {
-    assert.equal(await client.stop(), 0, 'the server exits cleanly after shutdown');
-    fs.rmSync(folder, { recursive: true, force: true });
+  before(() => {
+    editor = new Editor({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': TEXT });
+    uri = editor.uri('marketing.goals.yaml');
+    editor.open(uri, TEXT);
+    diagnostics = editor.diagnostics(uri);
   });
 
   async function hoverAt(position: Position): Promise<Hover | null> {
-    return client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    return editor.hover({ textDocument: { uri }, position });
   }
 
   function diagnostic(code: string, line: number): Diagnostic {

@@ -1,18 +1,13 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   ErrorCodes,
-  FileChangeType,
   LSPErrorCodes,
-  PrepareRenameRequest,
-  RenameRequest,
   ResponseError,
   type Position,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { applyWorkspaceEdit } from '../helpers/applyEdits';
-import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
+import { Editor } from '../helpers/editor';
 import { cursorOn, rangeOf, rangeWithin } from '../helpers/textRanges';
 
 const COMPANY = `goalpost: 1
@@ -54,30 +49,24 @@ goals:
       - { kpi: sessions, baseline: 500, target: 550 }
 `;
 
-describe('language server: rename over stdio', function () {
-  let folder: string;
-  let client: TestClient;
+describe('rename', function () {
+  let editor: Editor;
   let uris: { company: string; marketing: string; brand: string };
 
-  beforeEach(async () => {
-    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING, 'brand.goals.yaml': BRAND });
+  beforeEach(() => {
+    editor = new Editor({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING, 'brand.goals.yaml': BRAND });
     uris = {
-      company: fileUri(path.join(folder, 'company.goals.yaml')),
-      marketing: fileUri(path.join(folder, 'marketing.goals.yaml')),
-      brand: fileUri(path.join(folder, 'brand.goals.yaml')),
+      company: editor.uri('company.goals.yaml'),
+      marketing: editor.uri('marketing.goals.yaml'),
+      brand: editor.uri('brand.goals.yaml'),
     };
-    client = await TestClient.start({ folders: [folder] });
-    await client.open(uris.company, COMPANY);
-    await client.open(uris.brand, BRAND);
+    editor.open(uris.company, COMPANY);
+    editor.open(uris.brand, BRAND);
   });
 
-  afterEach(async () => {
-    assert.equal(await client.stop(), 0, 'the server exits cleanly after shutdown');
-    fs.rmSync(folder, { recursive: true, force: true });
-  });
 
-  const prepare = (uri: string, position: Position) => client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position });
-  const rename = (uri: string, position: Position, newName: string) => client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position, newName });
+  const prepare = (uri: string, position: Position) => editor.prepareRename({ textDocument: { uri }, position });
+  const rename = (uri: string, position: Position, newName: string) => editor.rename({ textDocument: { uri }, position, newName });
 
   /** Asserts that a request fails with a ResponseError of `code` whose message matches `message`. */
   async function refuses(request: Promise<unknown>, code: number, message: RegExp): Promise<void> {
@@ -116,20 +105,18 @@ describe('language server: rename over stdio', function () {
 
     // The open documents change first: the unopened file's references are then broken, which shows that the
     // server really checks the new texts.
-    await client.change(uris.company, [{ text: texts.get(uris.company) ?? '' }]);
-    await client.change(uris.brand, [{ text: texts.get(uris.brand) ?? '' }]);
-    const broken = await client.waitForDiagnostics(uris.marketing, (diagnostics) => diagnostics.filter((d) => d.code === 'unknown-reference').length === 3);
+    editor.change(uris.company, [{ text: texts.get(uris.company) ?? '' }]);
+    editor.change(uris.brand, [{ text: texts.get(uris.brand) ?? '' }]);
+    const broken = editor.diagnostics(uris.marketing);
     assert.deepEqual(
       broken.filter((d) => d.code === 'unknown-reference').map((d) => d.range),
       [rangeOf(MARKETING, 'grow-online-revenue', 0), rangeOf(MARKETING, '"grow-online-revenue"'), rangeOf(MARKETING, 'grow-online-revenue', 2)],
     );
 
     // Then the unopened file is written, as an editor applying a workspace edit would, and the watcher reports it.
-    fs.writeFileSync(path.join(folder, 'marketing.goals.yaml'), texts.get(uris.marketing) ?? '');
-    await client.watched([{ uri: uris.marketing, type: FileChangeType.Changed }]);
-    await client.waitForDiagnostics(uris.marketing, (diagnostics) => !diagnostics.some((d) => d.code === 'unknown-reference'));
+    editor.write('marketing.goals.yaml', texts.get(uris.marketing) ?? '');
     for (const uri of Object.values(uris)) {
-      assert.deepEqual(client.diagnostics.get(uri)?.diagnostics.filter((d) => d.code === 'unknown-reference'), [], `no unknown reference in ${uri}`);
+      assert.deepEqual(editor.diagnostics(uri).filter((d) => d.code === 'unknown-reference'), [], `no unknown reference in ${uri}`);
     }
   });
 
@@ -184,7 +171,7 @@ describe('language server: rename over stdio', function () {
 
   it('refuses to rename an id that is also written through an alias, naming the place', async () => {
     const aliased = BRAND.replace("supports: ['grow-online-revenue']", 'supports: [*main]').replace('title: Grow brand', 'note: &main grow-online-revenue\n    title: Grow brand');
-    await client.change(uris.brand, [{ text: aliased }]);
+    editor.change(uris.brand, [{ text: aliased }]);
     await refuses(prepare(uris.company, cursorOn(COMPANY, 'grow-online-revenue')), LSPErrorCodes.RequestFailed, /^`grow-online-revenue` cannot be renamed safely: at brand\.goals\.yaml line 7 it is not written out/);
   });
 });
