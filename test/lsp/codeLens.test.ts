@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CodeLensRequest, ExecuteCommandRequest, type CodeLens, type Range } from 'vscode-languageserver-protocol/node';
+import { CodeLensRequest, ExecuteCommandRequest, type CodeLens } from 'vscode-languageserver-protocol/node';
 import { ServerCommand } from '../../server/src/protocol';
 import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
 
@@ -49,27 +49,19 @@ goals:
     department: marketing
 `;
 
-/** The range of the first `length` characters (all by default) of the first occurrence of a one-line `needle`. */
-function rangeOf(text: string, needle: string, length = needle.length): Range {
-  const offset = text.indexOf(needle);
-  assert.ok(offset >= 0, `${needle} is in the fixture`);
-  const before = text.slice(0, offset).split('\n');
-  const start = { line: before.length - 1, character: before[before.length - 1].length };
-  return { start, end: { line: start.line, character: start.character + length } };
-}
-
+/** The lenses themselves are tested in-process (test/features/codeLens.test.ts); here, the command they run. */
 describe('language server: code lens over stdio', function () {
   let folder: string;
   let client: TestClient;
   let uri: string;
 
-  beforeEach(async () => {
+  before(async () => {
     folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING });
     uri = fileUri(path.join(folder, 'marketing.goals.yaml'));
     client = await TestClient.start({ folders: [folder] });
   });
 
-  afterEach(async () => {
+  after(async () => {
     assert.equal(await client.stop(), 0, 'the server exits cleanly after shutdown');
     fs.rmSync(folder, { recursive: true, force: true });
   });
@@ -77,42 +69,6 @@ describe('language server: code lens over stdio', function () {
   async function lenses(): Promise<CodeLens[]> {
     return (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
   }
-
-  /** A goal's lens: its command shows the goal (the server's own command); a goal without an id has none to run. */
-  const lens = (range: Range, title: string, id?: string): CodeLens => ({
-    range,
-    command: id === undefined ? { title, command: '' } : { title, command: ServerCommand.showGoal, arguments: [uri, id] },
-  });
-
-  it("puts each goal's progress, status and target count over its id line, for this file's goals only", async () => {
-    await client.open(uri, MARKETING);
-    assert.deepEqual(await lenses(), [
-      // (210/300 = 70% + (60-52)/(60-40) = 40%) / 2 = 55%, ahead of the 37% of the year gone by.
-      lens(rangeOf(MARKETING, 'li-leads'), '55% · on track · 2 targets', 'li-leads'),
-      lens(rangeOf(MARKETING, 'ig-spring'), '20% · missed · 1 target', 'ig-spring'),
-      lens(rangeOf(MARKETING, 'yt-autumn'), 'not started · 1 target', 'yt-autumn'),
-      // Without an id, the lens sits on the goal's first key.
-      lens(rangeOf(MARKETING, 'title: Draft', 'title'.length), 'no data · no targets'),
-    ]);
-  });
-
-  it('follows edits: a goal whose targets are all reached is done', async () => {
-    await client.open(uri, MARKETING);
-    const range = rangeOf(MARKETING, 'current: 4200');
-    await client.change(uri, [{ range, text: 'current: 5100' }]);
-    const titles = (await lenses()).map((found) => found.command?.title);
-    assert.deepEqual(titles, ['55% · on track · 2 targets', '100% · done · 1 target', 'not started · 1 target', 'no data · no targets']);
-  });
-
-  it('shows lenses for goal files that are not open', async () => {
-    assert.deepEqual(
-      (await lenses()).map((found) => found.command?.title),
-      ['55% · on track · 2 targets', '20% · missed · 1 target', 'not started · 1 target', 'no data · no targets'],
-    );
-    const company = fileUri(path.join(folder, 'company.goals.yaml'));
-    const companyLenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: company } });
-    assert.deepEqual(companyLenses, [{ range: rangeOf(COMPANY, 'company-wide'), command: { title: 'no data · no targets', command: ServerCommand.showGoal, arguments: [company, 'company-wide'] } }]);
-  });
 
   it("declares the lens command, and running it shows the goal's standing and targets", async () => {
     assert.deepEqual(client.initializeResult?.capabilities.executeCommandProvider, { commands: [ServerCommand.showGoal] });
