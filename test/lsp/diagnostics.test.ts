@@ -7,26 +7,48 @@ import { lint } from '../../server/src/core/lint';
 import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
 import { COMPANY, MARKETING } from '../helpers/smallWorkspace';
 
+/**
+ * One server for the suite: each test leaves the workspace as it found it (the afterEach closes what the
+ * test opened and puts back the files it changed or deleted, then waits until the marketing file is clean).
+ */
 describe('language server: diagnostics over stdio', function () {
   let folder: string;
   let client: TestClient;
+  const FILES: Record<string, string> = { 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING };
+  /** Documents the running test opened, closed after it. */
+  const opened = new Set<string>();
 
-  beforeEach(async () => {
-    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING });
+  before(async () => {
+    folder = writeWorkspace(FILES);
     client = await TestClient.start({ folders: [folder] });
   });
 
   afterEach(async () => {
+    for (const uri of opened) await client.close(uri);
+    opened.clear();
+    const changed = Object.entries(FILES).filter(([name, text]) => !fs.existsSync(path.join(folder, name)) || fs.readFileSync(path.join(folder, name), 'utf8') !== text);
+    for (const [name, text] of changed) fs.writeFileSync(path.join(folder, name), text);
+    await client.watched(changed.map(([name]) => ({ uri: fileUri(path.join(folder, name)), type: FileChangeType.Created })));
+    await client.waitForDiagnostics(fileUri(path.join(folder, 'marketing.goals.yaml')), (diagnostics) => diagnostics.length === 0);
+  });
+
+  after(async () => {
     assert.equal(await client.stop(), 0, 'the server exits cleanly after shutdown');
     fs.rmSync(folder, { recursive: true, force: true });
   });
+
+  /** Opens a document for the running test only: the afterEach closes it. */
+  async function open(uri: string, text: string): Promise<void> {
+    opened.add(uri);
+    await client.open(uri, text);
+  }
 
   it('checks unopened files of the workspace at start and re-checks dependents of an edit', async () => {
     const company = fileUri(path.join(folder, 'company.goals.yaml'));
     const marketing = fileUri(path.join(folder, 'marketing.goals.yaml'));
     assert.deepEqual(await client.waitForDiagnostics(marketing), []);
     // Renaming the objective in the company file breaks the references in the (unopened) marketing file.
-    await client.open(company, COMPANY);
+    await open(company, COMPANY);
     await client.change(company, [{ range: { start: { line: 3, character: 10 }, end: { line: 3, character: 14 } }, text: 'grew' }]);
     const broken = await client.waitForDiagnostics(marketing, (diagnostics) => diagnostics.length > 0);
     assert.deepEqual(
@@ -44,7 +66,7 @@ describe('language server: diagnostics over stdio', function () {
 
   it('coalesces a burst of keystrokes into few checks, and ends on its last text', async () => {
     const marketing = fileUri(path.join(folder, 'marketing.goals.yaml'));
-    await client.open(marketing, MARKETING);
+    await open(marketing, MARKETING);
     assert.deepEqual(await client.waitForDiagnostics(marketing), []);
     // Each keystroke makes another unknown key (`departmentx`, `departmentxx`, …): checked on its own, each
     // would publish different diagnostics.
@@ -94,7 +116,7 @@ describe('language server: diagnostics over stdio', function () {
     const file = path.join(folder, 'big', 'big.goals.yaml');
     const expected = lint([{ file: 'big', text }], { clockToday: '2027-05-15' }).findings.map((finding) => [finding.rule, finding.range.start.line, finding.message]);
     assert.ok(expected.length >= 2);
-    await client.open(fileUri(file), text);
+    await open(fileUri(file), text);
     const diagnostics = await client.waitForDiagnostics(fileUri(file), (list) => list.length > 0);
     assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.message]), expected);
   });
