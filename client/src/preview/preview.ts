@@ -14,8 +14,6 @@ import { nodeAt } from './cursor';
 import { exportSvg } from './exportSvg';
 import { previewHtml, webviewOptions } from './html';
 
-/** How long edits and editor switches must pause before the preview asks for the diagram again. */
-const REFRESH_DELAY_MS = 50;
 
 /** What VS Code keeps for a panel across reloads: the state the page saved (client/webview/host.ts). */
 export interface PanelState {
@@ -34,7 +32,9 @@ export class DiagramPreview implements vscode.Disposable {
   private embedded: DiagramResult | undefined;
   private highlighted: string | null = null;
   private view: ViewState | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  /** Whether a refresh is in flight, and whether another was asked for meanwhile (see refreshSoon). */
+  private refreshing = false;
+  private refreshAgain = false;
   private requests = 0;
   /** A change came while the panel was hidden: fetch when it shows again. */
   private stale = false;
@@ -68,7 +68,6 @@ export class DiagramPreview implements vscode.Disposable {
       this.posted,
       this.received,
       this.refreshed,
-      { dispose: () => clearTimeout(this.timer) },
     ];
   }
 
@@ -192,14 +191,30 @@ export class DiagramPreview implements vscode.Disposable {
     this.refreshed.fire(model);
   }
 
+  /**
+   * Asks for the diagram now, or, while a request is in flight, once it has been answered: one request at
+   * a time, the last change never lost, and no timer adding its delay to every keystroke (the server
+   * already debounces its analysis, and announces each one with `outlineChanged`).
+   */
   private refreshSoon(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refreshNow().catch((error) => this.fail('refreshing the preview', error)), REFRESH_DELAY_MS);
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return;
+    }
+    this.refreshing = true;
+    void this.refreshNow()
+      .catch((error) => this.fail('refreshing the preview', error))
+      .finally(() => {
+        this.refreshing = false;
+        if (this.refreshAgain) {
+          this.refreshAgain = false;
+          this.refreshSoon();
+        }
+      });
   }
 
   /** Fetches the diagram and sends it to the page; an answer overtaken by a later request is dropped. */
   private async refreshNow(): Promise<void> {
-    clearTimeout(this.timer);
     const panel = this.panel;
     if (!panel) return;
     if (!panel.visible) {
