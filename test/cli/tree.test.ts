@@ -135,4 +135,12 @@ describe('goalpost tree', () => {
       assert.equal(stderr, 'goalpost: no such file or directory: no-such.goals.yaml\n');
     });
   });
+
+  it('marks a KPI that sits on its own row, under the unaligned group, as a KPI', async () => {
+    const { code, stdout } = await tree(path.join(__dirname, '..', '..', 'examples', 'flawed'), { tty: false });
+    assert.equal(code, 0);
+    assert.match(stdout, /└─ KPI: Monthly brand mentions\n/);
+    // Targets under goals name their KPI without the word: they are measurements of the goal above them.
+    assert.match(stdout, /└─ Monthly brand mentions: 550 \/ 600\n/);
+  });
 });

@@ -106,7 +106,9 @@ function renderRow(node: OutlineNode, prefix: string, mark: string, c: Colors, w
   const said = look ? `${look.icon} ${look.word}` : '';
   // Everything before the label has a fixed width; the label gets what is left of the line, at least a few cells.
   const before = 4 + 1 + BAR_WIDTH + 2 + STATUS_WIDTH + 2 + prefix.length + mark.length;
-  const label = ellipsis(terminalSafe(node.label), Math.max(MIN_LABEL, width - before));
+  // A KPI on its own row (under the unaligned group) says it is a KPI, not a goal.
+  const text = node.kind === 'kpi' ? `KPI: ${node.label}` : node.label;
+  const label = ellipsis(terminalSafe(text), Math.max(MIN_LABEL, width - before));
   const name = node.kind === 'goal' || node.kind === 'target' ? label : c.bold(label);
   return `${progress}  ${look ? tint(said) : ''}${' '.repeat(STATUS_WIDTH - said.length)}  ${c.dim(prefix)}${mark}${name}`;
 }
