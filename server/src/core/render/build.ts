@@ -73,8 +73,20 @@ export function buildGraph(analysis: Analysis, options: BuildOptions = {}): Stra
     statusOfGoal.set(goal, found.error > 0 ? 'has-errors' : goalStatus(goal, workspace.periodOf(goal.file), analysis.todayOf(goal.file)));
   }
 
+  // The goals that name each objective in `supports`, in one pass (not one pass per objective).
+  const supporters = new Map<Objective, Goal[]>();
+  for (const goal of workspace.goals) {
+    for (const id of new Set(goal.supports)) {
+      const objective = objectiveOf(id);
+      if (!objective) continue;
+      const list = supporters.get(objective);
+      if (list) list.push(goal);
+      else supporters.set(objective, [goal]);
+    }
+  }
+
   for (const objective of workspace.objectives) {
-    const goals = workspace.goals.filter((goal) => objective.id !== undefined && goal.supports.includes(objective.id) && objectiveOf(objective.id) === objective);
+    const goals = supporters.get(objective) ?? [];
     const measured = goals.map(goalProgress).filter((value): value is number => value !== undefined);
     const found = findings(objective);
     const statuses = goals.map((goal) => statusOfGoal.get(goal) ?? 'no-data');
