@@ -1,50 +1,31 @@
 /**
  * `npm run bench`: Goalpost's language server and CLI on generated workspaces of 200, 2,000 and 10,000 goals,
  * side by side in the same run with yaml-language-server validating the same file against
- * schemas/goals.schema.json. Prints a markdown table and writes it to bench/results.md.
+ * schemas/goals.schema.json. Prints a markdown report and writes it to bench/results.md.
  *
- * What is measured, per size and per server (each a fresh process over stdio, no workspace folder, so both
- * see only the opened document; Goalpost still finds the folder's `.goalpost.yaml`, `today: 2027-05-15`):
- *  - open→diagnostics: didOpen sent → first publishDiagnostics for the file received. Each server first
- *    validates a small probe document with a schema violation, which proves it validates (the peer really
- *    has our schema) and warms it up (schema compiled), so "open" is the steady-state open of a big file.
- *  - edit→diagnostics: one-character incremental didChange → the diagnostics of that edit received,
- *    debounce included (Goalpost 5 ms, yaml-language-server 200 ms). Goalpost re-publishes only when
- *    diagnostics change, so every edit changes them: alternately a typo inserted into a goal's `funnel`
- *    key (`funnel` → `funnelx`, an unknown key for both servers) and removed again, in goals spread over
- *    the file. p50 and p95 of the samples.
- *  - memory: the server process's VmRSS (and VmHWM, the peak) from /proc after the edits.
- * Then `goalpost check` (dist/cli.js, 3 runs, median wall time; CPU time from /usr/bin/time when present)
- * on the same folder, and for 10,000 goals also on a workspace of 10 files × 1,000 goals.
+ * Each server is driven through both client paths (client.ts): as VS Code starts it (the workspace folder
+ * announced, the file open at start) and as an editor opening one file without a root. Per size, path and
+ * server (a fresh process each): open→diagnostics, one-character edits → their diagnostics (p50, p95),
+ * memory after the open and after the edits. On the VS Code path, up to 2,000 goals, the preview's update
+ * after a title edit (preview.ts). Then `goalpost check` (dist/cli.js, median of 3) on the same folder, and
+ * for 10,000 goals also on 10 files × 1,000 goals; the diagram's layout and page up to 2,000 goals
+ * (render.ts). report.ts writes the tables and checks the targets on the VS Code path.
  *
  * Options: `--profile` runs Goalpost's server and CLI with --cpu-prof and prints where the profiles went;
  * `--sizes=200,2000` picks sizes.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  createProtocolConnection,
-  DidChangeConfigurationNotification,
-  DidChangeTextDocumentNotification,
-  DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification,
-  ExitNotification,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-  type TextDocumentContentChangeEvent,
-} from 'vscode-languageserver-protocol/node';
+import type { PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { BenchClient, CLIENT_PATHS, PATH_LABEL, TimeoutError, type ClientPath, type ServerName, type ServerSpec } from './client';
 import { generateGoalsFile } from './generate';
-import { measureRender, renderReport, type RenderResult } from './render';
+import { measurePreviewUpdate } from './preview';
+import { measureRender } from './render';
+import { fmtMs, percentile, previewUpdate, report, type CheckResult, type RunInfo, type ServerResult, type SizeResult } from './report';
 
 const ROOT = path.join(__dirname, '..');
 const GOALPOST_SERVER = path.join(ROOT, 'dist/server.js');
@@ -56,12 +37,17 @@ const RESULTS = path.join(__dirname, 'results.md');
 const args = process.argv.slice(2);
 const PROFILE = args.includes('--profile');
 const SIZES = (args.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length).split(',').map(Number) ?? [200, 2000, 10000]).filter((size) => size > 0);
-const EDITS = 30;
+/**
+ * Edits per path, and the time after which a path stops editing (at least MIN_EDITS), so that the whole run
+ * stays near 5 minutes: the targets are checked on the VS Code path, the single-file path is the comparison.
+ */
+const EDITS: Record<ClientPath, { count: number; budgetMs: number }> = { vscode: { count: 30, budgetMs: 40_000 }, 'single-file': { count: 10, budgetMs: 15_000 } };
+const MIN_EDITS = 4;
+/** Title edits timed through the preview's path, at the sizes the diagram is measured (up to 2,000 goals). */
+const PREVIEW_EDITS = 15;
+const PREVIEW_MAX_GOALS = 2000;
 /** The peer's open is given up after this long, and the report says so. */
 const OPEN_CAP_MS = 60_000;
-/** Edits stop once their samples add up to this much (at least MIN_EDITS), so the whole run stays near 5 minutes. */
-const EDIT_BUDGET_MS = 40_000;
-const MIN_EDITS = 4;
 /** One edit waiting longer than this is a failure, not a sample. */
 const EDIT_TIMEOUT_MS = 60_000;
 /** Pause between edits, as between keystrokes: each edit starts from an idle server. */
@@ -69,29 +55,16 @@ const GAP_MS = 50;
 const CHECK_RUNS = 3;
 const PROFILE_DIR = PROFILE ? fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-profiles-')) : '';
 
-// ---------------------------------------------------------------------------------------------------------
-// A minimal stdio LSP client (the approach of test/helpers/lspClient.ts, for any server)
-
-type ServerName = 'goalpost' | 'yaml-language-server';
-
-interface ServerSpec {
-  readonly name: ServerName;
-  readonly argv: string[];
-  readonly languageId: string;
-  /** Answers to workspace/configuration, per section. */
-  readonly settings: Record<string, unknown>;
-}
-
 const SERVERS: Record<ServerName, ServerSpec> = {
   goalpost: {
     name: 'goalpost',
-    argv: [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), GOALPOST_SERVER, '--stdio'],
+    argv: [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), GOALPOST_SERVER],
     languageId: 'goals',
-    settings: {},
+    settings: { goalpost: { today: '' } },
   },
   'yaml-language-server': {
     name: 'yaml-language-server',
-    argv: [PEER_SERVER, '--stdio'],
+    argv: [PEER_SERVER],
     languageId: 'yaml',
     settings: {
       yaml: {
@@ -106,131 +79,6 @@ const SERVERS: Record<ServerName, ServerSpec> = {
     },
   },
 };
-
-interface Waiter {
-  readonly predicate: (params: PublishDiagnosticsParams) => boolean;
-  readonly resolve: (params: PublishDiagnosticsParams) => void;
-}
-
-class BenchClient {
-  readonly connection: ProtocolConnection;
-  private readonly waiters: Waiter[] = [];
-  private readonly versions = new Map<string, number>();
-  readonly stderr: string[] = [];
-  /** Sections the server asked for through workspace/configuration. */
-  readonly configurationAsked = new Set<string>();
-
-  private constructor(
-    readonly spec: ServerSpec,
-    readonly process: ChildProcessWithoutNullStreams,
-  ) {
-    this.connection = createProtocolConnection(new StreamMessageReader(process.stdout), new StreamMessageWriter(process.stdin));
-    process.stderr.on('data', (chunk) => this.stderr.push(String(chunk)));
-    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-      for (const waiter of [...this.waiters]) {
-        if (waiter.predicate(params)) {
-          this.waiters.splice(this.waiters.indexOf(waiter), 1);
-          waiter.resolve(params);
-        }
-      }
-    });
-  }
-
-  static async start(spec: ServerSpec): Promise<BenchClient> {
-    const child = spawn(process.execPath, spec.argv, { stdio: 'pipe', cwd: os.tmpdir() });
-    const client = new BenchClient(spec, child);
-    client.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => {
-        if (item.section) client.configurationAsked.add(item.section);
-        return item.section ? (spec.settings[item.section] ?? null) : null;
-      }),
-    );
-    client.connection.onRequest('client/registerCapability', () => null);
-    client.connection.onRequest('client/unregisterCapability', () => null);
-    client.connection.onRequest('window/workDoneProgress/create', () => null);
-    client.connection.onNotification('window/logMessage', () => undefined);
-    client.connection.onNotification('telemetry/event', () => undefined);
-    client.connection.listen();
-    await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
-      },
-    });
-    await client.connection.sendNotification(InitializedNotification.type, {});
-    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: spec.settings });
-    return client;
-  }
-
-  /** Resolves with the next diagnostics satisfying `predicate`; rejects after `timeoutMs`. */
-  next(predicate: (params: PublishDiagnosticsParams) => boolean, timeoutMs: number): Promise<PublishDiagnosticsParams> {
-    return new Promise((resolve, reject) => {
-      const waiter: Waiter = {
-        predicate,
-        resolve: (params) => {
-          clearTimeout(timer);
-          resolve(params);
-        },
-      };
-      const timer = setTimeout(() => {
-        const index = this.waiters.indexOf(waiter);
-        if (index >= 0) this.waiters.splice(index, 1);
-        reject(new TimeoutError(timeoutMs));
-      }, timeoutMs);
-      this.waiters.push(waiter);
-    });
-  }
-
-  async open(uri: string, text: string): Promise<void> {
-    this.versions.set(uri, 1);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: this.spec.languageId, version: 1, text } });
-  }
-
-  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
-    const version = (this.versions.get(uri) ?? 0) + 1;
-    this.versions.set(uri, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
-    return version;
-  }
-
-  async close(uri: string): Promise<void> {
-    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
-  }
-
-  /** Resident and peak memory of the server process, in MB. */
-  memory(): { rssMb: number; peakMb: number } {
-    const status = fs.readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
-    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-    return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
-  }
-
-  /** Shuts down politely (so that --cpu-prof writes its profile), or kills after a while. */
-  async stop(): Promise<void> {
-    const exited = new Promise<void>((resolve) => {
-      if (this.process.exitCode !== null || this.process.signalCode !== null) resolve();
-      else this.process.once('exit', () => resolve());
-    });
-    const kill = setTimeout(() => this.process.kill('SIGKILL'), 10_000);
-    try {
-      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), exited]);
-      await this.connection.sendNotification(ExitNotification.type);
-    } catch {
-      this.process.kill('SIGKILL');
-    }
-    await exited;
-    clearTimeout(kill);
-    this.connection.dispose();
-  }
-}
-
-class TimeoutError extends Error {
-  constructor(readonly ms: number) {
-    super(`no diagnostics within ${ms} ms`);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Workspaces
@@ -259,35 +107,6 @@ const PROBE_LINE = 4;
 
 // ---------------------------------------------------------------------------------------------------------
 // Measurements
-
-interface ServerResult {
-  openMs?: number;
-  /** Why there is no open time (capped). */
-  openNote?: string;
-  edits: number[];
-  editNote?: string;
-  rssMb?: number;
-  peakMb?: number;
-  openDiagnostics?: number;
-}
-
-interface CheckResult {
-  medianMs: number;
-  runs: number[];
-  /** CPU time (user + system) over wall time of the median run: 1.0 is one core busy. */
-  cores?: number;
-  exitCode: number | null;
-  summary: string;
-}
-
-interface SizeResult {
-  goals: number;
-  bytes: number;
-  servers: Partial<Record<ServerName, ServerResult>>;
-  check?: CheckResult;
-  checkMulti?: CheckResult;
-  render?: RenderResult;
-}
 
 /**
  * CPU used by other processes on the machine while the benchmark ran, in cores on average: all busy time
@@ -327,7 +146,7 @@ function log(message: string): void {
 /** A diagnostic message as text (LSP 3.18 allows markup). */
 const messageText = (message: string | { value: string } | undefined) => (typeof message === 'string' ? message : (message?.value ?? ''));
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The line of goal `index`'s `funnel:` key. */
 function funnelLine(lines: readonly string[], index: number): number {
@@ -337,29 +156,41 @@ function funnelLine(lines: readonly string[], index: number): number {
   throw new Error(`goal-${index} has no funnel`);
 }
 
-async function measureServer(spec: ServerSpec, folder: string, file: string, goals: number): Promise<ServerResult> {
+/** Opens the probe in `folder` and waits for its schema violation: the server validates against our schema. */
+async function probe(client: BenchClient, folder: string): Promise<void> {
+  const probeUri = URI.file(path.join(folder, 'probe.goals.yaml')).toString();
+  const reported = client.nextDiagnostics((params) => params.uri === probeUri && params.diagnostics.some((diagnostic) => diagnostic.range.start.line === PROBE_LINE), 30_000);
+  await client.open(probeUri, PROBE_TEXT);
+  const probed = await reported.catch((error: unknown) => {
+    throw new Error(`${client.spec.name} did not report the schema violation of the probe (${String(error)}); stderr: ${client.stderr.join('').slice(0, 2000)}`);
+  });
+  const message = messageText(probed.diagnostics.find((diagnostic) => diagnostic.range.start.line === PROBE_LINE)?.message);
+  if (!/dedline/.test(message)) throw new Error(`${client.spec.name}: unexpected probe diagnostic: ${message}`);
+  const cleared = client.nextDiagnostics((params) => params.uri === probeUri && params.diagnostics.length === 0, 10_000).catch(() => undefined);
+  await client.close(probeUri);
+  await cleared;
+}
+
+/**
+ * One server through one client path on one file: open, edits, memory, and (Goalpost on the VS Code path,
+ * small enough sizes) the preview's update. `probeFolder` is outside every workspace folder.
+ */
+async function measureServer(spec: ServerSpec, clientPath: ClientPath, folder: string, file: string, goals: number, probeFolder: string): Promise<ServerResult> {
   const result: ServerResult = { edits: [] };
+  const label = `${PATH_LABEL[clientPath]}, ${spec.name}`;
   const uri = URI.file(file).toString();
   const text = fs.readFileSync(file, 'utf8');
   const lines = text.split('\n');
-  const client = await BenchClient.start(spec);
+  const client = await BenchClient.start(spec, clientPath, folder);
   try {
-    // The probe: a violation the server must report (proves the peer validates against our schema), and warm-up.
-    const probeUri = URI.file(path.join(folder, 'probe-not-on-disk', 'probe.goals.yaml')).toString();
-    const probe = client.next((params) => params.uri === probeUri && params.diagnostics.some((diagnostic) => diagnostic.range.start.line === PROBE_LINE), 30_000);
-    await client.open(probeUri, PROBE_TEXT);
-    const probed = await probe.catch((error: unknown) => {
-      throw new Error(`${spec.name} did not report the schema violation of the probe (${String(error)}); stderr: ${client.stderr.join('').slice(0, 2000)}`);
-    });
-    const message = messageText(probed.diagnostics.find((diagnostic) => diagnostic.range.start.line === PROBE_LINE)?.message);
-    if (!/dedline/.test(message)) throw new Error(`${spec.name}: unexpected probe diagnostic: ${message}`);
-    const probeCleared = client.next((params) => params.uri === probeUri && params.diagnostics.length === 0, 10_000).catch(() => undefined);
-    await client.close(probeUri);
-    await probeCleared;
-    await sleep(200);
+    if (clientPath === 'single-file') {
+      // Warm-up and proof first: the open is then that of a big file into a running server.
+      await probe(client, path.join(folder, 'probe-not-on-disk'));
+      await sleep(200);
+    }
 
-    // Open.
-    const opened = client.next((params) => params.uri === uri, OPEN_CAP_MS);
+    // Open: on the VS Code path right after start, as a file open when the extension activates.
+    const opened = client.nextDiagnostics((params) => params.uri === uri, OPEN_CAP_MS);
     const openStart = performance.now();
     await client.open(uri, text);
     let baseline: PublishDiagnosticsParams;
@@ -371,55 +202,73 @@ async function measureServer(spec: ServerSpec, folder: string, file: string, goa
       if (!(error instanceof TimeoutError)) throw error;
       result.openNote = `no diagnostics within ${OPEN_CAP_MS / 1000} s (capped)`;
       result.editNote = 'not measured (open capped)';
-      log(`  ${spec.name}: open capped at ${OPEN_CAP_MS / 1000} s`);
+      log(`  ${label}: open capped at ${OPEN_CAP_MS / 1000} s`);
       return result;
     }
-    log(`  ${spec.name}: open→diagnostics ${result.openMs.toFixed(0)} ms (${baseline.diagnostics.length} diagnostics)`);
     await sleep(300);
+    result.openRssMb = client.memory().rssMb;
+    log(`  ${label}: open→diagnostics ${fmtMs(result.openMs)} (${baseline.diagnostics.length} diagnostics), RSS ${result.openRssMb.toFixed(0)} MB`);
 
-    // Edits: pairs of insert/remove of a typo in a goal's key, in goals spread over the file.
-    const pairs = EDITS / 2;
-    let spent = 0;
-    for (let edit = 0; edit < EDITS; edit++) {
-      const goal = Math.floor(((Math.floor(edit / 2) + 0.5) * goals) / pairs);
-      const line = funnelLine(lines, goal);
-      const insert = edit % 2 === 0;
-      const at = { line, character: '    funnel'.length };
-      const change: TextDocumentContentChangeEvent = insert ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line, character: at.character + 1 } }, text: '' };
-      const version = edit + 2; // version 1 was the open
-      const typoReported = (params: PublishDiagnosticsParams) => params.diagnostics.some((diagnostic) => diagnostic.range.start.line === line && /funnelx/.test(messageText(diagnostic.message)));
-      const expected = (params: PublishDiagnosticsParams) =>
-        params.uri === uri &&
-        (params.version === undefined || params.version === version) &&
-        (insert ? typoReported(params) && params.diagnostics.length === baseline.diagnostics.length + 1 : params.diagnostics.length === baseline.diagnostics.length);
-      const published = client.next(expected, EDIT_TIMEOUT_MS);
-      const start = performance.now();
-      const sent = await client.change(uri, [change]);
-      if (sent !== version) throw new Error(`version mismatch: ${sent} vs ${version}`);
-      await published;
-      const elapsed = performance.now() - start;
-      result.edits.push(elapsed);
-      spent += elapsed;
-      if (spent > EDIT_BUDGET_MS && result.edits.length >= MIN_EDITS && edit % 2 === 1 && edit < EDITS - 1) {
-        result.editNote = `${result.edits.length} edits (stopped at the ${EDIT_BUDGET_MS / 1000} s budget)`;
-        break;
-      }
-      await sleep(GAP_MS);
-    }
-    log(`  ${spec.name}: ${result.edits.length} edits, p50 ${percentile(result.edits, 50).toFixed(0)} ms, p95 ${percentile(result.edits, 95).toFixed(0)} ms`);
+    await measureEdits(client, uri, lines, goals, baseline, EDITS[clientPath], result);
+    log(`  ${label}: ${result.edits.length} edits, p50 ${fmtMs(percentile(result.edits, 50))}, p95 ${fmtMs(percentile(result.edits, 95))}`);
     const memory = client.memory();
     result.rssMb = memory.rssMb;
     result.peakMb = memory.peakMb;
+
+    if (clientPath === 'vscode') {
+      if (spec.name === 'goalpost' && goals <= PREVIEW_MAX_GOALS) {
+        result.preview = await measurePreviewUpdate(client, uri, lines, goals, PREVIEW_EDITS, () => sleep(GAP_MS));
+        log(`  ${label}: preview update (didChange → diagram answered) p50 ${fmtMs(percentile(result.preview.samples, 50))}, ${(result.preview.payloadBytes / 1024).toFixed(0)} KB`);
+      }
+      await probe(client, probeFolder);
+    }
     return result;
   } finally {
     await client.stop();
   }
 }
 
-function percentile(samples: readonly number[], p: number): number {
-  if (samples.length === 0) return NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+/**
+ * Pairs of insert/remove of a typo in a goal's key, in goals spread over the file, each timed until its
+ * diagnostics arrive; stops early once the samples use up the path's budget.
+ */
+async function measureEdits(
+  client: BenchClient,
+  uri: string,
+  lines: readonly string[],
+  goals: number,
+  baseline: PublishDiagnosticsParams,
+  plan: { count: number; budgetMs: number },
+  result: ServerResult,
+): Promise<void> {
+  const pairs = plan.count / 2;
+  let spent = 0;
+  for (let edit = 0; edit < plan.count; edit++) {
+    const goal = Math.floor(((Math.floor(edit / 2) + 0.5) * goals) / pairs);
+    const line = funnelLine(lines, goal);
+    const insert = edit % 2 === 0;
+    const at = { line, character: '    funnel'.length };
+    const change: TextDocumentContentChangeEvent = insert ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line, character: at.character + 1 } }, text: '' };
+    const version = edit + 2; // version 1 was the open
+    const typoReported = (params: PublishDiagnosticsParams) => params.diagnostics.some((diagnostic) => diagnostic.range.start.line === line && /funnelx/.test(messageText(diagnostic.message)));
+    const expected = (params: PublishDiagnosticsParams) =>
+      params.uri === uri &&
+      (params.version === undefined || params.version === null || params.version === version) &&
+      (insert ? typoReported(params) && params.diagnostics.length === baseline.diagnostics.length + 1 : params.diagnostics.length === baseline.diagnostics.length);
+    const published = client.nextDiagnostics(expected, EDIT_TIMEOUT_MS);
+    const start = performance.now();
+    const sent = await client.change(uri, [change]);
+    if (sent !== version) throw new Error(`version mismatch: ${sent} vs ${version}`);
+    await published;
+    const elapsed = performance.now() - start;
+    result.edits.push(elapsed);
+    spent += elapsed;
+    if (spent > plan.budgetMs && result.edits.length >= MIN_EDITS && edit % 2 === 1 && edit < plan.count - 1) {
+      result.editNote = `${result.edits.length} edits (stopped at the ${plan.budgetMs / 1000} s budget)`;
+      break;
+    }
+    await sleep(GAP_MS);
+  }
 }
 
 const HAS_TIME = fs.existsSync('/usr/bin/time');
@@ -448,109 +297,12 @@ function measureCheck(folder: string): CheckResult {
   return { medianMs: median.ms, runs: runs.map((run) => run.ms), cores: median.cpu === undefined ? undefined : median.cpu / median.ms, exitCode: median.status, summary };
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Report
-
-const fmtMs = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
-const fmtMb = (mb: number | undefined) => (mb === undefined ? '—' : `${Math.round(mb)} MB`);
-const ratio = (peer: number | undefined, ours: number | undefined) => (peer === undefined || ours === undefined || Number.isNaN(peer) || Number.isNaN(ours) ? '—' : `${(peer / ours).toFixed(1)}×`);
-const mark = (ok: boolean) => (ok ? '✅' : '❌');
-
-function report(results: readonly SizeResult[], totalMs: number, otherCores: number | undefined, examples: CheckResult): string {
-  const out: string[] = [];
-  out.push('# Goalpost benchmark', '');
-  out.push(
-    `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, yaml-language-server ${peerVersion()}, Goalpost ${revision()}; total ${(totalMs / 1000).toFixed(0)} s.`,
-    '',
-  );
-  if (otherCores !== undefined) {
-    out.push(
-      `Other processes used ${otherCores.toFixed(2)} of the ${os.cpus().length} cores on average during the run${otherCores > 0.25 ? ' — the machine was busy, so expect the numbers to be pessimistic and noisy' : ''}.`,
-      '',
-    );
-  }
-  out.push('## Language server (same file, same JSON schema)', '');
-  out.push('| goals | file | server | open→diagnostics | edit→diagnostics p50 | p95 | edits | RSS after edits | peak RSS |');
-  out.push('|---:|---:|---|---:|---:|---:|---:|---:|---:|');
-  for (const result of results) {
-    for (const name of ['goalpost', 'yaml-language-server'] as const) {
-      const server = result.servers[name];
-      if (!server) continue;
-      out.push(
-        `| ${result.goals.toLocaleString('en')} | ${(result.bytes / 1024).toFixed(0)} KB | ${name} | ${server.openMs === undefined ? `> ${OPEN_CAP_MS / 1000} s (capped)` : fmtMs(server.openMs)} | ${fmtMs(percentile(server.edits, 50))} | ${fmtMs(percentile(server.edits, 95))} | ${server.edits.length}${server.editNote ? '*' : ''} | ${fmtMb(server.rssMb)} | ${fmtMb(server.peakMb)} |`,
-      );
-    }
-  }
-  out.push('', '## Ratios (yaml-language-server ÷ Goalpost; higher is better for Goalpost)', '');
-  out.push('| goals | open→diagnostics | edit p50 | edit p95 | RSS |');
-  out.push('|---:|---:|---:|---:|---:|');
-  for (const result of results) {
-    const ours = result.servers.goalpost;
-    const peer = result.servers['yaml-language-server'];
-    if (!ours || !peer) continue;
-    const openRatio = peer.openMs === undefined && ours.openMs !== undefined ? `> ${(OPEN_CAP_MS / ours.openMs).toFixed(0)}× (peer capped)` : ratio(peer.openMs, ours.openMs);
-    out.push(
-      `| ${result.goals.toLocaleString('en')} | ${openRatio} | ${ratio(percentile(peer.edits, 50), percentile(ours.edits, 50))} | ${ratio(percentile(peer.edits, 95), percentile(ours.edits, 95))} | ${ratio(peer.rssMb, ours.rssMb)} |`,
-    );
-  }
-  out.push('', '## `goalpost check` (wall time, median of 3)', '');
-  out.push('| workspace | wall time | runs | CPU ÷ wall | result |');
-  out.push('|---|---:|---|---:|---|');
-  out.push(`| examples/strategy (5 files, start-up included) | ${fmtMs(examples.medianMs)} | ${examples.runs.map((ms) => fmtMs(ms)).join(', ')} | ${examples.cores === undefined ? '—' : examples.cores.toFixed(2)} | ${examples.summary.replace(/\|/g, '\\|')} |`);
-  for (const result of results) {
-    const rows: [string, CheckResult | undefined][] = [
-      [`${result.goals.toLocaleString('en')} goals, 1 file`, result.check],
-      [`${result.goals.toLocaleString('en')} goals, 10 files × ${(result.goals / 10).toLocaleString('en')}`, result.checkMulti],
-    ];
-    for (const [label, check] of rows) {
-      if (!check) continue;
-      out.push(`| ${label} | ${fmtMs(check.medianMs)} | ${check.runs.map((ms) => fmtMs(ms)).join(', ')} | ${check.cores === undefined ? '—' : check.cores.toFixed(2)} | ${check.summary.replace(/\|/g, '\\|')} |`);
-    }
-  }
-  out.push('', ...renderReport(results));
-  out.push('## Targets', '');
-  const at2000 = results.find((result) => result.goals === 2000);
-  const at10000 = results.find((result) => result.goals === 10000);
-  if (at2000?.servers.goalpost) {
-    const ours = at2000.servers.goalpost;
-    const peer = at2000.servers['yaml-language-server'];
-    const p95 = percentile(ours.edits, 95);
-    const p50 = percentile(ours.edits, 50);
-    out.push(`- ${mark(p95 <= 100)} edit→diagnostics at 2,000 goals within 100 ms, debounce included: p50 ${fmtMs(p50)}, p95 ${fmtMs(p95)}.`);
-    if (peer) {
-      const speedup = percentile(peer.edits, 50) / p50;
-      out.push(`- ${mark(speedup >= 8)} 8× faster than yaml-language-server on an edit (p50): ${speedup.toFixed(1)}×.`);
-    }
-    out.push(`- ${mark((ours.openMs ?? Infinity) <= 600)} open→diagnostics at 2,000 goals within 600 ms: ${fmtMs(ours.openMs)}.`);
-  }
-  for (const check of [at10000?.check, at10000?.checkMulti]) {
-    if (!check) continue;
-    const label = check === at10000?.checkMulti ? '10 files × 1,000 goals' : '10,000 goals in 1 file';
-    out.push(`- ${mark(check.medianMs <= 2000)} \`goalpost check\` of ${label} within 2 s (both cores used): ${fmtMs(check.medianMs)}, CPU ÷ wall ${check.cores?.toFixed(2) ?? '—'}.`);
-  }
-  out.push(`- ${mark(examples.medianMs <= 250)} \`goalpost check\` of the examples (examples/strategy) within 250 ms, start-up included: ${fmtMs(examples.medianMs)}.`);
-  out.push('', '## Method', '');
-  out.push(
-    '- Files from bench/generate.ts, in a temp folder with `.goalpost.yaml` (`today: 2027-05-15`). Each server is a fresh process over stdio with no workspace folder (so both see only the opened document; Goalpost finds the config next to it).',
-    '- Before measuring, each server is sent a small probe document with an unknown key (`dedline`) and must report it: yaml-language-server is configured with `yaml.validate: true` and `yaml.schemas: { <schemas/goals.schema.json>: "*.goals.yaml" }` (answered through workspace/configuration), and this proves it validates against that schema. The probe also warms both servers up, so open→diagnostics is the open of the big file into a running server.',
-    '- Edits: one-character incremental changes, alternately inserting `x` into a goal\'s `funnel` key (an unknown key for both servers) and deleting it again, in 15 goals spread over the file; the time is didChange sent → the diagnostics showing that edit received (Goalpost: the matching document version). Debounce included: Goalpost 5 ms, yaml-language-server 200 ms (its `validationDelayMs`). 50 ms pause between edits.',
-    `- Memory: VmRSS and VmHWM of the server process from /proc after the edits. Editing stops early once samples add up to ${EDIT_BUDGET_MS / 1000} s (marked *); an open with no diagnostics after ${OPEN_CAP_MS / 1000} s is capped.`,
-    '- `goalpost check .` runs dist/cli.js in the folder; CPU ÷ wall is (user + system) ÷ wall time from /usr/bin/time: 1.0 is one core busy.',
-  );
-  const notes = results.flatMap((result) =>
-    Object.entries(result.servers).flatMap(([name, server]) => [server?.openNote, server?.editNote].filter(Boolean).map((note) => `- ${result.goals.toLocaleString('en')} goals, ${name}: ${note}`)),
-  );
-  if (notes.length > 0) out.push('', '## Notes', '', ...notes);
-  if (PROFILE) out.push('', `CPU profiles (Goalpost server and first CLI run of each workspace): ${PROFILE_DIR}`);
-  return `${out.join('\n')}\n`;
-}
-
 /** The commit measured, and whether the working tree differed from it. */
 function revision(): string {
   const git = (...argv: string[]) => spawnSync('git', ['-C', ROOT, ...argv], { encoding: 'utf8' });
   const head = git('rev-parse', '--short', 'HEAD');
   if (head.status !== 0) return 'outside git';
-  const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'server', 'scripts', 'package.json').stdout.trim().split('\n').filter(Boolean).length;
+  const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'server', 'client', 'scripts', 'package.json').stdout.trim().split('\n').filter(Boolean).length;
   return `${head.stdout.trim()}${dirty > 0 ? ` + uncommitted changes in ${dirty} file${dirty === 1 ? '' : 's'}` : ''}`;
 }
 
@@ -562,13 +314,19 @@ function peerVersion(): string {
 
 async function main(): Promise<void> {
   for (const required of [GOALPOST_SERVER, GOALPOST_CLI, PEER_SERVER]) if (!fs.existsSync(required)) throw new Error(`${required} is missing: run \`npm run build\` (or npm install)`);
+  const load = os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ');
+  log(`load average ${load}`);
   const started = performance.now();
   const contention = new Contention();
   // A small workspace first: what a check costs where start-up dominates (no schema is compiled at run time).
   const examples = measureCheck(path.join(ROOT, 'examples/strategy'));
   log(`examples/strategy: goalpost check ${fmtMs(examples.medianMs)} (${examples.summary})`);
   const results: SizeResult[] = [];
-  const folders: string[] = [];
+  const probeFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-bench-probe-'));
+  const folders: string[] = [probeFolder];
   try {
     for (const goals of SIZES) {
       const text = generateGoalsFile(goals);
@@ -578,12 +336,18 @@ async function main(): Promise<void> {
       const result: SizeResult = { goals, bytes: Buffer.byteLength(text), servers: {} };
       results.push(result);
       log(`${goals.toLocaleString('en')} goals (${(result.bytes / 1024).toFixed(0)} KB)`);
-      for (const spec of Object.values(SERVERS)) result.servers[spec.name] = await measureServer(spec, folder, file, goals);
+      for (const clientPath of CLIENT_PATHS) {
+        const servers: Partial<Record<ServerName, ServerResult>> = {};
+        result.servers[clientPath] = servers;
+        for (const spec of Object.values(SERVERS)) servers[spec.name] = await measureServer(spec, clientPath, folder, file, goals, probeFolder);
+      }
       result.check = measureCheck(folder);
       log(`  goalpost check: ${fmtMs(result.check.medianMs)} (${result.check.summary})`);
-      if (goals <= 2000) {
+      if (goals <= PREVIEW_MAX_GOALS) {
         result.render = await measureRender(text);
         log(`  diagram: layout of everything ${fmtMs(result.render.layoutAllMs)}, page first render ${fmtMs(result.render.page?.firstRenderMs)}, edit → painted ${fmtMs(result.render.page?.updateMs)}`);
+        const update = previewUpdate(result);
+        if (update) log(`  preview: edit → painted (server + page) ${fmtMs(update.totalMs)}`);
       }
       if (goals === 10000) {
         const parts: Record<string, string> = {};
@@ -597,8 +361,20 @@ async function main(): Promise<void> {
   } finally {
     for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
   }
-  const elapsed = performance.now() - started;
-  const markdown = report(results, elapsed, contention.otherCores(elapsed), examples);
+  const totalMs = performance.now() - started;
+  const run: RunInfo = {
+    totalMs,
+    otherCores: contention.otherCores(totalMs),
+    load,
+    peerVersion: peerVersion(),
+    revision: revision(),
+    examples,
+    openCapMs: OPEN_CAP_MS,
+    edits: EDITS,
+    previewEdits: PREVIEW_EDITS,
+    profileDir: PROFILE ? PROFILE_DIR : undefined,
+  };
+  const markdown = report(results, run);
   fs.writeFileSync(RESULTS, markdown);
   process.stdout.write(`\n${markdown}`);
   log(`\nWritten to ${path.relative(process.cwd(), RESULTS)}`);
