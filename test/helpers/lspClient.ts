@@ -79,6 +79,8 @@ export class TestClient {
   private readonly diagnosticListeners = new Set<(params: PublishDiagnosticsParams) => void>();
   initializeResult?: InitializeResult;
   readonly stderr: string[] = [];
+  /** Every `window/logMessage` the server sent (type 1 is an error), in arrival order. */
+  readonly logs: { type: number; message: string }[] = [];
   /** The RECORDED notifications and the `window/workDoneProgress/create` and `client/registerCapability` requests, in arrival order. */
   readonly received: ReceivedMessage[] = [];
   private readonly messageWaiters: { predicate: (message: ReceivedMessage) => boolean; resolve: (message: ReceivedMessage) => void }[] = [];
@@ -111,7 +113,7 @@ export class TestClient {
       client.receive({ method: 'client/registerCapability', params });
       return null;
     });
-    client.connection.onNotification('window/logMessage', () => undefined);
+    client.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => void client.logs.push(params));
     for (const method of RECORDED) client.connection.onNotification(method, (params: unknown) => client.receive({ method, params }));
     client.connection.onRequest('window/workDoneProgress/create', (params) => {
       client.receive({ method: 'window/workDoneProgress/create', params });
