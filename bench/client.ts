@@ -147,6 +147,13 @@ export class BenchClient {
 
   /** Starts the server the way `clientPath` does, with `folder` as the workspace VS Code opened. */
   static async start(spec: ServerSpec, clientPath: ClientPath, folder: string): Promise<BenchClient> {
+    const client = BenchClient.launch(spec, clientPath);
+    await client.initialize(folder);
+    return client;
+  }
+
+  /** Starts the server process and listens, without `initialize` (so that waiters can be set up first). */
+  static launch(spec: ServerSpec, clientPath: ClientPath): BenchClient {
     const transport = clientPath === 'vscode' ? '--node-ipc' : '--stdio';
     const child = spawn(process.execPath, [...spec.argv, transport], { stdio: clientPath === 'vscode' ? ['pipe', 'pipe', 'pipe', 'ipc'] : 'pipe', cwd: os.tmpdir() });
     const client = new BenchClient(spec, clientPath, child);
@@ -155,10 +162,14 @@ export class BenchClient {
     for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create']) connection.onRequest(method, () => null);
     for (const method of ['window/logMessage', 'telemetry/event', '$/progress', 'window/showMessage']) connection.onNotification(method, () => undefined);
     connection.listen();
-    await connection.sendRequest(InitializeRequest.type, initializeParams(clientPath, folder));
-    await connection.sendNotification(InitializedNotification.type, {});
-    await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: spec.settings });
     return client;
+  }
+
+  /** `initialize` as the path sends it, `initialized`, and the settings pushed once. */
+  async initialize(folder: string): Promise<void> {
+    await this.connection.sendRequest(InitializeRequest.type, initializeParams(this.path, folder));
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: this.spec.settings });
   }
 
   /** Resolves with the next diagnostics satisfying `predicate`; rejects after `timeoutMs`. */

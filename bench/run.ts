@@ -23,6 +23,7 @@ import type { PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'v
 import { URI } from 'vscode-uri';
 import { BenchClient, CLIENT_PATHS, PATH_LABEL, TimeoutError, type ClientPath, type ServerName, type ServerSpec } from './client';
 import { generateGoalsFile } from './generate';
+import { measureIndexedOpen } from './indexedOpen';
 import { measurePreviewUpdate } from './preview';
 import { measureRender } from './render';
 import { fmtMs, percentile, previewUpdate, report, type CheckResult, type RunInfo, type ServerResult, type SizeResult } from './report';
@@ -341,6 +342,8 @@ async function main(): Promise<void> {
         result.servers[clientPath] = servers;
         for (const spec of Object.values(SERVERS)) servers[spec.name] = await measureServer(spec, clientPath, folder, file, goals, probeFolder);
       }
+      result.indexedOpen = await measureIndexedOpen(SERVERS.goalpost, folder, URI.file(file).toString(), text, OPEN_CAP_MS, () => sleep(300));
+      log(`  VS Code, goalpost, the file opened after the index: indexed ${fmtMs(result.indexedOpen.indexedMs)}, didOpen → hover answered ${fmtMs(result.indexedOpen.openToHoverMs)}`);
       result.check = measureCheck(folder);
       log(`  goalpost check: ${fmtMs(result.check.medianMs)} (${result.check.summary})`);
       if (goals <= PREVIEW_MAX_GOALS) {
