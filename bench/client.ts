@@ -142,6 +142,8 @@ export class BenchClient {
         ? createProtocolConnection(new IPCMessageReader(process), new IPCMessageWriter(process))
         : createProtocolConnection(new StreamMessageReader(process.stdout as NodeJS.ReadableStream), new StreamMessageWriter(process.stdin as NodeJS.WritableStream));
     process.stderr?.on('data', (chunk) => this.stderr.push(String(chunk)));
+    // Over IPC, anything a server prints to stdout is not protocol: drained, so that a full pipe never blocks it.
+    if (path === 'vscode') process.stdout?.resume();
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.deliver(PublishDiagnosticsNotification.method, params));
   }
 

@@ -13,6 +13,8 @@ import type { BenchClient } from './client';
 export interface PreviewUpdateResult {
   /** didChange sent → diagram answer received, per edit, in ms. */
   readonly samples: readonly number[];
+  /** The first part of each sample: didChange sent → `goalpost/outlineChanged` received (the edit analysed). */
+  readonly announced: readonly number[];
   /** The diagram answer as JSON, in bytes (the median sample's; every answer has about this size). */
   readonly payloadBytes: number;
   readonly nodes: number;
@@ -27,6 +29,7 @@ const UPDATE_TIMEOUT_MS = 30_000;
  */
 export async function measurePreviewUpdate(client: BenchClient, uri: string, lines: readonly string[], goals: number, edits: number, pause: () => Promise<void>): Promise<PreviewUpdateResult> {
   const samples: number[] = [];
+  const announcedAt: number[] = [];
   const sizes: number[] = [];
   let nodes = 0;
   for (let edit = 0; edit < edits; edit++) {
@@ -39,6 +42,7 @@ export async function measurePreviewUpdate(client: BenchClient, uri: string, lin
     const started = performance.now();
     await client.change(uri, [insert ? { range: { start: end, end }, text: 'x' } : { range: { start: end, end: { line, character: end.character + 1 } }, text: '' }]);
     await announced;
+    announcedAt.push(performance.now() - started);
     // As the preview does on outlineChanged: one request for the followed document's diagram.
     const answer: DiagramResult | null = await client.connection.sendRequest(DiagramRequest.type, { uri });
     const elapsed = performance.now() - started;
@@ -49,7 +53,7 @@ export async function measurePreviewUpdate(client: BenchClient, uri: string, lin
     nodes = answer.graph.nodes.length;
     await pause();
   }
-  return { samples, payloadBytes: sizes[Math.floor(sizes.length / 2)], nodes };
+  return { samples, announced: announcedAt, payloadBytes: sizes[Math.floor(sizes.length / 2)], nodes };
 }
 
 /** The line of goal `index`'s `title:` and the title on it. */
