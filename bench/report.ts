@@ -210,14 +210,14 @@ function targets(results: readonly SizeResult[], examples: CheckResult): string[
   const out = ['## Targets (on the VS Code path)', ''];
   const at = (goals: number) => results.find((result) => result.goals === goals);
   const vscode = (goals: number) => at(goals)?.servers.vscode;
-  for (const [goals, openLimit, editLimit] of [
-    [2000, 300, 40],
-    [10000, 1000, 100],
+  for (const [goals, openLimit, editLimit, openLabel] of [
+    [2000, 300, 40, '300 ms'],
+    [10000, 1000, 100, '1 s'],
   ] as const) {
     const ours = vscode(goals)?.goalpost;
     if (!ours) continue;
     const p50 = percentile(ours.edits, 50);
-    out.push(`- ${mark((ours.openMs ?? Infinity) <= openLimit)} open→diagnostics at ${count(goals)} goals within ${fmtMs(openLimit)}: ${fmtMs(ours.openMs)}.`);
+    out.push(`- ${mark((ours.openMs ?? Infinity) <= openLimit)} open→diagnostics at ${count(goals)} goals within ${openLabel}: ${fmtMs(ours.openMs)}.`);
     out.push(`- ${mark(p50 <= editLimit)} edit→diagnostics p50 at ${count(goals)} goals within ${fmtMs(editLimit)}, debounce included: ${fmtMs(p50)}.`);
     if (goals === 2000) {
       const p95 = percentile(ours.edits, 95);
@@ -262,6 +262,7 @@ function method(run: RunInfo): string[] {
     `- Edits: one-character incremental changes, alternately inserting \`x\` into a goal's \`funnel\` key (an unknown key for both servers) and deleting it again, in goals spread over the file; the time is didChange sent → the diagnostics showing that edit received (Goalpost: the matching document version). Debounce included: Goalpost 5 ms, yaml-language-server 200 ms (its \`validationDelayMs\`). 50 ms pause between edits. ${vscode.count} edits on the VS Code path, ${single.count} on the single-file path; editing stops early once the samples add up to ${vscode.budgetMs / 1000} s (VS Code) or ${single.budgetMs / 1000} s (single file), marked *. An open with no diagnostics after ${run.openCapMs / 1000} s is capped.`,
     '- Memory: VmRSS of the server process from /proc 300 ms after the open\'s diagnostics, and VmRSS and VmHWM (peak) after the edits.',
     `- The preview: ${run.previewEdits} title edits per size, on Goalpost's VS Code session after its diagnostics edits (see its section).`,
+    '- Parse once: one more Goalpost process per size, started on the VS Code path without the file open; once it says the folder is indexed (`goalpost/outlineChanged` with `indexed: true`) and 300 ms later, the file is opened with the text on disk and a hover asked on its first goal.',
     '- `goalpost check .` runs dist/cli.js in the folder; CPU ÷ wall is (user + system) ÷ wall time from /usr/bin/time: 1.0 is one core busy.',
   ];
 }
