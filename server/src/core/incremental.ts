@@ -8,6 +8,7 @@
 import { parseYaml, type NodeAt, type ParsedYaml, type PathSpans, type Span, type YamlComment, type YamlProblem } from './yaml';
 import type { Path } from './types';
 import { appendAll } from './arrays';
+import { chunkTexts, planChunks, replanChunks, type Plan, type PlannedChunk } from './chunkPlan';
 
 interface Chunk {
   /** Offset of the chunk's first character in the file. */
@@ -25,16 +26,21 @@ interface Section {
   readonly whole?: Chunk;
 }
 
-const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$/;
-const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?$/;
-
 /** Parses successive versions of one file, reusing the parse of every chunk whose text did not change. */
 export class IncrementalParser {
   private cache = new Map<string, ParsedYaml>();
 
+  /** The last text planned, and its plan: the next edit re-cuts only the items it touches. */
+  private previous: { readonly text: string; readonly plan: Plan } | undefined;
+  /** How the last text was planned, for tests: from the previous plan, from scratch, or not at all (a whole parse). */
+  lastPlanning: 'replanned' | 'planned' | 'whole' = 'whole';
+
   /** Parses a text; same result as `parseYaml(text)`. */
   parse(text: string): ParsedYaml {
-    const plan = planChunks(text);
+    const replanned = this.previous && replanChunks(this.previous, text);
+    const plan = replanned ?? planChunks(text);
+    this.previous = plan && { text, plan };
+    this.lastPlanning = replanned ? 'replanned' : plan ? 'planned' : 'whole';
     if (!plan) return parseYaml(text);
     const known = new Map(this.cache);
     for (const source of missing(plan, known)) known.set(source, parseYaml(source));
@@ -54,81 +60,6 @@ export class IncrementalParser {
 /** The chunk texts of a plan that are not known yet, each once. */
 function missing(plan: Plan, known: ReadonlyMap<string, ParsedYaml>): string[] {
   return [...new Set(chunkTexts(plan).filter((source) => !known.has(source)))];
-}
-
-/** Where the chunks of a text are, before anything is parsed. */
-interface PlannedSection {
-  readonly key: string;
-  readonly keySpan: Span;
-  /** A block sequence: the head (key line and the comments before it), then the items. */
-  readonly head?: PlannedChunk;
-  readonly items?: PlannedChunk[];
-  readonly whole?: PlannedChunk;
-}
-
-interface PlannedChunk {
-  readonly start: number;
-  readonly source: string;
-}
-
-type Plan = readonly PlannedSection[];
-
-function chunkTexts(plan: Plan): string[] {
-  return plan.flatMap((section) => (section.whole ? [section.whole.source] : [section.head as PlannedChunk, ...(section.items ?? [])].map((chunk) => chunk.source)));
-}
-
-/** Cuts a text into sections and chunks, or returns undefined when the text needs a whole parse. */
-function planChunks(text: string): Plan | undefined {
-  if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff || text.includes('\u0000')) return undefined;
-  const lineStarts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
-  const lineAt = (line: number) => text.slice(lineStarts[line], line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length);
-
-  // Top-level keys at column 0; any other non-blank, non-comment line at column 0 (other than a sequence
-  // item of a compact `key:\n- item` list) means an unusual layout.
-  const tops: { line: number; key: string; inline: boolean }[] = [];
-  for (let line = 0; line < lineStarts.length; line++) {
-    const first = text.charCodeAt(lineStarts[line]);
-    if (first === 32 /* space */ || first === 35 /* # */ || first === 10 || Number.isNaN(first)) continue;
-    const content = lineAt(line);
-    const match = TOP_KEY.exec(content);
-    if (match) {
-      tops.push({ line, key: match[1], inline: match[2] !== undefined && !match[2].startsWith('#') });
-      continue;
-    }
-    if (content.startsWith('- ') || content === '-') continue;
-    return undefined;
-  }
-  if (tops.length === 0) return undefined;
-  if (new Set(tops.map((top) => top.key)).size !== tops.length) return undefined;
-  // Leading lines before the first key must be blank or comments; they join the first section's chunk.
-  for (let line = 0; line < tops[0].line; line++) if (!BLANK_OR_COMMENT.test(lineAt(line))) return undefined;
-
-  const plan: PlannedSection[] = [];
-  for (let index = 0; index < tops.length; index++) {
-    const top = tops[index];
-    const fromLine = index === 0 ? 0 : top.line;
-    const toLine = index + 1 < tops.length ? tops[index + 1].line : lineStarts.length;
-    const start = lineStarts[fromLine];
-    const end = toLine < lineStarts.length ? lineStarts[toLine] : text.length;
-    const keySpan = { start: lineStarts[top.line], end: lineStarts[top.line] + top.key.length };
-    const items = top.inline ? undefined : sequenceItems(lineStarts, lineAt, top.line + 1, toLine);
-    if (items === null) return undefined;
-    if (!items) {
-      plan.push({ key: top.key, keySpan, whole: { start, source: text.slice(start, end) } });
-      continue;
-    }
-    plan.push({
-      key: top.key,
-      keySpan,
-      head: { start, source: text.slice(start, items[0].start) },
-      items: items.map((item, position) => {
-        const itemEnd = position + 1 < items.length ? items[position + 1].start : end;
-        return { start: item.start, source: text.slice(item.start, itemEnd) };
-      }),
-    });
-  }
-  return plan;
 }
 
 /** Sections from a plan and the parse of each chunk; undefined when a chunk shows a whole parse is needed. */
@@ -155,34 +86,6 @@ function build(plan: Plan, parsedOf: (source: string) => ParsedYaml): Section[] 
     sections.push({ key: section.key, keySpan: section.keySpan, head, items: chunks });
   }
   return sections;
-}
-
-/**
- * The item starts of a block sequence between two lines, or undefined when the section is not a block
- * sequence, or null when its layout is unusual (a whole parse is needed).
- */
-function sequenceItems(
-  lineStarts: readonly number[],
-  lineAt: (line: number) => string,
-  fromLine: number,
-  toLine: number,
-): { start: number }[] | undefined | null {
-  let indent = -1;
-  const items: { start: number }[] = [];
-  for (let line = fromLine; line < toLine; line++) {
-    const content = lineAt(line);
-    if (BLANK_OR_COMMENT.test(content)) continue;
-    const spaces = content.length - content.trimStart().length;
-    const isItem = content.startsWith('- ', spaces) || content.length === spaces + 1 && content.endsWith('-');
-    if (indent === -1) {
-      if (!isItem) return undefined;
-      indent = spaces;
-    }
-    if (isItem && spaces === indent) items.push({ start: lineStarts[line] });
-    else if (spaces <= indent) return null;
-  }
-  // An item's leading comment lines belong to the chunk before it; the first item starts at its own line.
-  return items.length > 0 ? items : undefined;
 }
 
 /** A parse assembled from chunk parses, with every offset shifted back into the whole text. */
