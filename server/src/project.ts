@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
+import { maxFileSizeOf, sizeOver } from './core/fileSize';
 import { IncrementalParser } from './core/incremental';
 import { parseConfig } from './core/config';
 import { lint, type Analysis } from './core/lint';
@@ -35,6 +36,14 @@ export interface Group {
   readonly key: string;
   readonly config?: LoadedConfig;
   readonly uris: string[];
+}
+
+/** The editor's settings for one group; absent ones leave the config's or the default. */
+export interface EditorSettings {
+  /** `goalpost.today`: the check date, `YYYY-MM-DD`. */
+  readonly today?: string;
+  /** `goalpost.maxFileSize`: the largest file checked, in bytes. */
+  readonly maxFileSize?: number;
 }
 
 /** Where the project reads what is not open, and what today is. */
@@ -85,8 +94,8 @@ export class Project {
   private readonly folders: string[] = [];
   private resolver = diskConfigResolver();
   private readonly analyses = new Map<string, Analysis>();
-  /** The `goalpost.today` setting per group key (from the editor), when set. */
-  private readonly todaySettings = new Map<string, string>();
+  /** The editor's settings per group key, when any is set. */
+  private readonly editorSettings = new Map<string, EditorSettings>();
   /** Groups change only when files come or go or configs change; kept between keystrokes. */
   private groupCache?: Group[];
 
@@ -177,7 +186,7 @@ export class Project {
   placeOf(uri: string): { key: string; config?: LoadedConfig; group?: Group; todaySetting?: string; today: string } {
     const parsed = URI.parse(uri);
     const { key, config } = this.placement(parsed.scheme === 'file' ? parsed.fsPath : parsed.path, uri);
-    const todaySetting = this.todaySettings.get(key);
+    const todaySetting = this.editorSettings.get(key)?.today;
     return { key, config, group: this.groups().find((group) => group.key === key), todaySetting, today: todaySetting ?? config?.config.today ?? this.host.clockToday() };
   }
 
@@ -186,12 +195,19 @@ export class Project {
     return this.host.clockToday();
   }
 
-  /** Sets the editor's `goalpost.today` for a group (undefined clears it). */
-  setTodaySetting(groupKey: string, today: string | undefined): void {
-    if (this.todaySettings.get(groupKey) === today) return;
-    if (today === undefined) this.todaySettings.delete(groupKey);
-    else this.todaySettings.set(groupKey, today);
+  /** Sets the editor's settings for a group (`{}` clears them). */
+  setEditorSettings(groupKey: string, settings: EditorSettings): void {
+    const before = this.editorSettings.get(groupKey);
+    if (before?.today === settings.today && before?.maxFileSize === settings.maxFileSize) return;
+    if (settings.today === undefined && settings.maxFileSize === undefined) this.editorSettings.delete(groupKey);
+    else this.editorSettings.set(groupKey, settings);
     this.analyses.delete(groupKey);
+  }
+
+  /** Whether a known file is past the largest size checked: then it is never parsed, and features leave it alone. */
+  tooLarge(file: GoalFile): boolean {
+    const { key, config } = this.placement(file.fsPath, file.uri);
+    return sizeOver(file.text, maxFileSizeOf(this.editorSettings.get(key)?.maxFileSize, config?.config)) !== undefined;
   }
 
   /** Every known goal file. */
@@ -238,11 +254,15 @@ export class Project {
   analysis(group: Group): Analysis {
     const cached = this.analyses.get(group.key);
     if (cached) return cached;
+    const settings = this.editorSettings.get(group.key);
+    const max = maxFileSizeOf(settings?.maxFileSize, group.config?.config);
     const sources = group.uris.map((uri) => {
       const file = this.files.get(uri) as GoalFile;
-      return { file: uri, text: file.text, parsed: this.parsed(file), config: group.config?.config };
+      // A file past the largest size is left to lint unparsed: it reports it with one finding.
+      const parsed = sizeOver(file.text, max) === undefined ? this.parsed(file) : undefined;
+      return { file: uri, text: file.text, parsed, config: group.config?.config };
     });
-    const analysis = lint(sources, { today: this.todaySettings.get(group.key), clockToday: this.host.clockToday() });
+    const analysis = lint(sources, { today: settings?.today, maxFileSize: settings?.maxFileSize, clockToday: this.host.clockToday() });
     this.analyses.set(group.key, analysis);
     return analysis;
   }

@@ -60,7 +60,10 @@ const publisher = new DiagnosticsPublisher(project, {
   send: (uri, diagnostics) => void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics }),
   settingsRead: (group) => settings.read(group),
   analysed: (key, analysis) => outlineChanges.saw(key, analysis),
-  retained: (keys) => outlineChanges.retain(keys),
+  retained: (keys) => {
+    outlineChanges.retain(keys);
+    settings.retain(keys);
+  },
   error: (message) => connection.console.error(message),
 });
 /** What the client said it supports, from `initialize`; nothing until then. */

@@ -1,7 +1,8 @@
 /**
  * The editor's `goalpost` settings per workspace: read once per group since the last configuration change
  * (asked per resource where the client supports `workspace/configuration`, else the ones it last pushed
- * with `workspace/didChangeConfiguration`), and handed to the project (`goalpost.today`).
+ * with `workspace/didChangeConfiguration`), and handed to the project (`goalpost.today`,
+ * `goalpost.maxFileSize`).
  */
 import { isIsoDate } from './core/dates';
 import type { Group, Project } from './project';
@@ -36,6 +37,16 @@ export class WorkspaceSettings {
     this.reads.clear();
   }
 
+  /** Forgets the settings of groups that no longer exist (a closed untitled document's, say). */
+  retain(groupKeys: readonly string[]): void {
+    const live = new Set(groupKeys);
+    for (const key of [...this.reads.keys()]) {
+      if (live.has(key)) continue;
+      this.reads.delete(key);
+      this.project.setEditorSettings(key, {});
+    }
+  }
+
   /** The group's settings read since the last change: the one in flight or done, else a new one. */
   read(group: Group): Promise<void> {
     let read = this.reads.get(group.key);
@@ -48,7 +59,10 @@ export class WorkspaceSettings {
 
   private async readNow(group: Group): Promise<void> {
     const settings = this.ask ? await this.ask(group.uris[0]).catch(() => undefined) : this.pushed;
-    const today = (settings as { today?: unknown } | null | undefined)?.today;
-    this.project.setTodaySetting(group.key, isIsoDate(today) ? today : undefined);
+    const { today, maxFileSize } = (settings ?? {}) as { today?: unknown; maxFileSize?: unknown };
+    this.project.setEditorSettings(group.key, {
+      today: isIsoDate(today) ? today : undefined,
+      maxFileSize: typeof maxFileSize === 'number' && Number.isInteger(maxFileSize) && maxFileSize > 0 ? maxFileSize : undefined,
+    });
   }
 }

@@ -4,6 +4,7 @@
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import { ruleDocUrl } from './core/docs';
+import { FILE_TOO_LARGE } from './core/fileSize';
 import { INTERNAL_ERROR } from './core/lint';
 import { rulesById } from './core/rules';
 import type { Finding, Severity } from './core/types';
@@ -31,7 +32,8 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     source: SOURCE,
     message: finding.message,
   };
-  if (finding.rule !== INTERNAL_ERROR) diagnostic.codeDescription = { href: ruleDocUrl(finding.rule) };
+  // Only rules have a page: not a rule that threw, nor a file too large to check.
+  if (finding.rule !== INTERNAL_ERROR && finding.rule !== FILE_TOO_LARGE) diagnostic.codeDescription = { href: ruleDocUrl(finding.rule) };
   if (rulesById.get(finding.rule)?.meta.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((related) => ({ location: { uri: related.file, range: related.range }, message: related.message }));

@@ -2,6 +2,7 @@
  * What `check` and `tree` share: the command line's paths expanded, files grouped into workspaces (one per
  * config folder), read, parsed and linted per workspace.
  */
+import { maxFileSizeOf, sizeOver } from '../core/fileSize';
 import { lint, type Analysis } from '../core/lint';
 import { parseYaml, type ParsedYaml } from '../core/yaml';
 import { checkWorkspaces, CliConfigs, expandInputs, readGoalsFile, usableWorkspaces, type WorkspaceGroup } from './files';
@@ -39,10 +40,12 @@ export async function analyzeInputs(
   const textOf = (file: string) => options.texts?.get(file) ?? readGoalsFile(file, io.cwd);
   const grouped = usableWorkspaces(checkWorkspaces(requested, paths, io.cwd, resolver.resolver, ignore), resolver);
   const groups = grouped.map((group) => ({ group, texts: group.files.map(textOf) }));
-  const parsed = await parseAll(groups.flatMap(({ texts }) => texts));
+  // A file past the config's maxFileSize is not parsed: lint gives it its one finding.
+  const checkable = (group: WorkspaceGroup, text: string) => sizeOver(text, maxFileSizeOf(undefined, group.config?.config)) === undefined;
+  const parsed = await parseAll(groups.flatMap(({ group, texts }) => texts.filter((text) => checkable(group, text))));
   let next = 0;
   const workspaces = groups.map(({ group, texts }) => {
-    const sources = group.files.map((file, index) => ({ file, text: texts[index], parsed: parsed[next++], config: group.config?.config }));
+    const sources = group.files.map((file, index) => ({ file, text: texts[index], parsed: checkable(group, texts[index]) ? parsed[next++] : undefined, config: group.config?.config }));
     return { group, analysis: lint(sources, { today: options.today, clockToday: localDate(io.now()) }) };
   });
   return { requested, workspaces };

@@ -11,6 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, type Config } from '../core/config';
+import { maxFileSizeOf, sizeOver } from '../core/fileSize';
 import { diffStrategies, findingOwners, SEVERITY_ORDER, type DiffSide } from '../core/diff';
 import { lint } from '../core/lint';
 import { buildGraph } from '../core/render/build';
@@ -148,9 +149,10 @@ export class Revision {
       if (loaded) appendAll(findings, loaded.problems);
       const sources = files.map((file) => {
         const text = this.goals.get(file) as string;
-        const parsed = parseYaml(text);
-        if (parsed.problems.length > 0) unparsable.push(file);
         const config: Config = { ...(loaded?.config ?? DEFAULT_CONFIG), today: dates.todayFor(file) };
+        // A file past maxFileSize is not parsed (lint gives it its one finding); its items are unknown, as a broken file's.
+        const parsed = sizeOver(text, maxFileSizeOf(undefined, config)) === undefined ? parseYaml(text) : undefined;
+        if (!parsed || parsed.problems.length > 0) unparsable.push(file);
         return { file, text, parsed, config };
       });
       const analysis = lint(sources, { today: dates.today, clockToday: dates.clockToday });

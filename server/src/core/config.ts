@@ -2,6 +2,7 @@
  * Configuration (`.goalpost.yaml`): parsed and validated by the core, pure. Finding the nearest file and
  * reading it is the caller's job (CLI, server); this module only turns a text into a resolved config.
  */
+import { DEFAULT_MAX_FILE_SIZE } from './fileSize';
 import { LineIndex, locate } from './locate';
 import { code } from './naming';
 import type { Rule } from './rule';
@@ -23,6 +24,8 @@ export interface Config {
   readonly today?: string;
   /** Globs of files to leave out, relative to the config file's folder. */
   readonly ignore: readonly string[];
+  /** The largest goals file checked, in bytes, when the config sets one (core/fileSize.ts has the default). */
+  readonly maxFileSize?: number;
 }
 
 /** An empty configuration: every rule at its defaults. */
@@ -75,6 +78,11 @@ export function configSchema(rules: readonly Rule[]): object {
         type: 'array',
         items: { type: 'string', minLength: 1 },
       },
+      maxFileSize: {
+        description: `The largest goals file checked, in bytes; a larger one gets one finding and is not parsed. Default: ${DEFAULT_MAX_FILE_SIZE} (6 MB).`,
+        type: 'integer',
+        minimum: 1,
+      },
     },
   };
 }
@@ -119,7 +127,7 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
     problems.push({ file, rule: 'schema', severity: 'error', message, range: locate(parsed, lines, problem), ...(suggestions && suggestions.length > 0 && { suggestions }) });
   }
   if (problems.length > 0) return { problems };
-  const raw = value as { rules?: Record<string, unknown>; today?: string; ignore?: string[] };
+  const raw = value as { rules?: Record<string, unknown>; today?: string; ignore?: string[]; maxFileSize?: number };
   const settings = new Map<string, Partial<RuleSetting>>();
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     if (typeof setting === 'string') settings.set(id, { severity: setting as SeverityOrOff });
@@ -128,7 +136,7 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
       settings.set(id, { severity: object.severity, options: object.options });
     }
   }
-  return { config: { rules: settings, today: raw.today, ignore: raw.ignore ?? [] }, problems };
+  return { config: { rules: settings, today: raw.today, ignore: raw.ignore ?? [], ...(raw.maxFileSize !== undefined && { maxFileSize: raw.maxFileSize }) }, problems };
 }
 
 /** The effective setting of a rule under a config: the rule's defaults overlaid with the config's. */

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_CONFIG, ruleSetting, type Config, type RuleSetting } from './config';
 import { EMPTY_RANGE, LineIndex, locate, type Place } from './locate';
+import { fileTooLarge, maxFileSizeOf, sizeOver } from './fileSize';
 import { enclosingItems } from './itemPath';
 import { KnockOns } from './knockOn';
 import { buildModel } from './model';
@@ -34,6 +35,8 @@ export interface LintOptions {
   readonly clockToday: string;
   /** The rules to run; every rule by default. */
   readonly rules?: readonly Rule[];
+  /** The largest file checked, in bytes, over every config (the editor's `goalpost.maxFileSize`). */
+  readonly maxFileSize?: number;
 }
 
 /** Every rule id, for the comments that name rules (whichever rules run). */
@@ -63,7 +66,15 @@ interface Prepared extends SourceFile {
 export function lint(sources: readonly SourceText[], options: LintOptions): Analysis {
   const rules = options.rules ?? allRules;
   const prepared = new Map<string, Prepared>();
+  // A file past the largest size is not parsed: it gets one finding and takes no part in the workspace.
+  const tooLarge: Finding[] = [];
   for (const source of sources) {
+    const max = maxFileSizeOf(options.maxFileSize, source.config);
+    const size = sizeOver(source.text, max);
+    if (size !== undefined) {
+      tooLarge.push(fileTooLarge(source.file, size, max));
+      continue;
+    }
     const parsed = source.parsed ?? parseYaml(source.text);
     const lines = new LineIndex(source.text);
     const suppressions = new Suppressions(parsed.comments, lines);
@@ -91,7 +102,7 @@ export function lint(sources: readonly SourceText[], options: LintOptions): Anal
     return source ? locate(source.parsed, source.lines, place) : EMPTY_RANGE;
   };
 
-  const findings: Finding[] = [];
+  const findings: Finding[] = tooLarge;
   for (const rule of rules) {
     const settings = new Map<string, RuleSetting>(files.map((file) => [file.file, ruleSetting(rule, file.config)]));
     if (files.every((file) => settings.get(file.file)?.severity === 'off')) continue;

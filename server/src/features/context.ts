@@ -13,10 +13,11 @@ export interface DocumentContext {
   readonly analysis: Analysis;
 }
 
-/** The context of a goal file, or undefined when the server does not know it. */
+/** The context of a goal file, or undefined when the server does not know it or it is too large to check. */
 export function documentContext(project: Project, uri: string): DocumentContext | undefined {
   const file = project.file(uri);
   const analysis = project.analysisFor(uri);
-  if (!file || !analysis) return undefined;
+  // A file past the largest size has only its one finding: nothing parses it for a feature either.
+  if (!file || !analysis || project.tooLarge(file)) return undefined;
   return { project, file, parsed: project.parsed(file), lines: project.lines(file), analysis };
 }

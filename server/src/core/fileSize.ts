@@ -1,0 +1,61 @@
+/**
+ * The largest goals file Goalpost checks. Past it a file gets one finding that says so and nothing else:
+ * it is not parsed, so a huge or hostile file (a generated dump, a one-line megabyte) cannot stall the
+ * editor or a CI job. Set in bytes by the editor's `goalpost.maxFileSize` (which wins) or `maxFileSize:` in
+ * `.goalpost.yaml` (which `goalpost check` and `diff` read too).
+ */
+import type { Config } from './config';
+import { EMPTY_RANGE } from './locate';
+import type { Finding } from './types';
+
+/**
+ * The default limit in bytes: above the 10,000-goal file of `npm run bench` (5.1 MB), which is checked in
+ * about a second, and far above any goals file a person writes.
+ */
+export const DEFAULT_MAX_FILE_SIZE = 6_000_000;
+
+/** The code of the finding on a file too large to check (not a rule: it cannot be configured away). */
+export const FILE_TOO_LARGE = 'file-too-large';
+
+/**
+ * The size of a text in UTF-8 bytes when it is larger than `max`, else undefined. Cheap for the usual
+ * file: a text of at most max/3 UTF-16 units cannot exceed it, and one of more than `max` units must.
+ */
+export function sizeOver(text: string, max: number): number | undefined {
+  if (text.length * 3 <= max) return undefined;
+  let bytes = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    // A surrogate pair is one character of four bytes; a lone surrogate is written as three (U+FFFD).
+    else if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      index++;
+    } else bytes += 3;
+  }
+  return bytes > max ? bytes : undefined;
+}
+
+/** The limit for a file: the editor's setting, else its config's, else the default. */
+export function maxFileSizeOf(override: number | undefined, config: Config | undefined): number {
+  return override ?? config?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+}
+
+/** A size as people read it: megabytes with one decimal, kilobytes or bytes for small limits. */
+function shownSize(bytes: number): string {
+  if (bytes >= 100_000) return `${Number((bytes / 1_000_000).toFixed(1))} MB`;
+  if (bytes >= 1000) return `${Number((bytes / 1000).toFixed(1))} KB`;
+  return `${bytes} bytes`;
+}
+
+/** The one finding on a file past the limit. */
+export function fileTooLarge(file: string, bytes: number, max: number): Finding {
+  return {
+    file,
+    rule: FILE_TOO_LARGE,
+    severity: 'error',
+    message: `This file is ${shownSize(bytes)}, larger than goalpost.maxFileSize (${shownSize(max)}); it is not checked.`,
+    range: EMPTY_RANGE,
+  };
+}
