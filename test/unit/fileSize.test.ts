@@ -4,6 +4,7 @@
  * 10,000-goal file); a megabyte on one line is checked without hanging.
  */
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -26,6 +27,16 @@ describe('maxFileSize: the largest file checked', () => {
     assert.equal(sizeOver('€€', 5), 6, 'three bytes each');
     assert.equal(sizeOver('😀😀', 7), 8, 'a surrogate pair is four bytes');
     assert.equal(sizeOver('😀😀', 8), undefined);
+  });
+
+  it('counts as Buffer.byteLength does, for any text (lone surrogates too)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fc.nat({ max: 240 }), (text, max) => {
+        const bytes = Buffer.byteLength(text, 'utf8');
+        assert.equal(sizeOver(text, max), bytes > max ? bytes : undefined);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('says sizes in megabytes, kilobytes or bytes', () => {

@@ -19,22 +19,31 @@ export const FILE_TOO_LARGE = 'file-too-large';
 
 /**
  * The size of a text in UTF-8 bytes when it is larger than `max`, else undefined. Cheap for the usual
- * file: a text of at most max/3 UTF-16 units cannot exceed it, and one of more than `max` units must.
+ * file: a text of at most max/3 UTF-16 units cannot exceed it, and one of more than `max` units must;
+ * between the two, every unit is a byte but the non-ASCII ones, which the engine's regular expression
+ * finds (a character loop over a 5 MB text took 14 ms on every keystroke).
  */
 export function sizeOver(text: string, max: number): number | undefined {
   if (text.length * 3 <= max) return undefined;
-  let bytes = 0;
-  for (let index = 0; index < text.length; index++) {
-    const unit = text.charCodeAt(index);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    // A surrogate pair is one character of four bytes; a lone surrogate is written as three (U+FFFD).
-    else if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      index++;
-    } else bytes += 3;
-  }
+  if (text.length > max) return utf8Bytes(text);
+  const bytes = utf8Bytes(text);
   return bytes > max ? bytes : undefined;
+}
+
+/** A text's length in UTF-8 bytes, as `Buffer.byteLength` counts it (a lone surrogate as U+FFFD, three bytes). */
+function utf8Bytes(text: string): number {
+  let bytes = text.length;
+  const wide = /[\u0080-\uffff]/g;
+  for (let match = wide.exec(text); match !== null; match = wide.exec(text)) {
+    const unit = match[0].charCodeAt(0);
+    if (unit < 0x800) bytes += 1;
+    else if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(match.index + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: two units, four bytes.
+      bytes += 2;
+      wide.lastIndex = match.index + 2;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 /** The limit for a file: the editor's setting, else its config's, else the default. */
