@@ -36,6 +36,15 @@ export const vanityMetric: Rule<VanityMetricOptions> = {
       if (!vanity) vanityByFile.set(file, (vanity = new Set(context.options(file).metrics.map(normalize))));
       return vanity;
     };
+    // Whether each KPI is a vanity metric, per file's vanity list: KPIs are few and targets many.
+    const verdicts = new Map<ReadonlySet<string>, Map<Kpi, boolean>>();
+    const vanityKpi = (kpi: Kpi, vanity: ReadonlySet<string>): boolean => {
+      let known = verdicts.get(vanity);
+      if (!known) verdicts.set(vanity, (known = new Map()));
+      let verdict = known.get(kpi);
+      if (verdict === undefined) known.set(kpi, (verdict = isVanity(kpi, vanity)));
+      return verdict;
+    };
     for (const goal of workspace.goals) {
       if (goal.targets.length === 0) continue;
       const kpis: Kpi[] = [];
@@ -46,7 +55,7 @@ export const vanityMetric: Rule<VanityMetricOptions> = {
       // A target without a known KPI may well be an outcome; unknown-reference speaks for it.
       if (kpis.length < goal.targets.length) continue;
       const vanity = vanityFor(goal.file);
-      if (!kpis.every((kpi) => isVanity(kpi, vanity))) continue;
+      if (!kpis.every((kpi) => vanityKpi(kpi, vanity))) continue;
       const metrics = [...new Set(kpis.map((kpi) => kpi.metric as string))];
       const shown = [...new Map(kpis.map((kpi) => [kpi.id, kpi])).values()];
       context.report({
