@@ -70,7 +70,7 @@ describe('re-planning the chunks an edit touches', () => {
           for (const [step, edit] of edits.entries()) {
             text = edit(text);
             const whole = planChunks(text);
-            const local = previous && replanChunks(previous, text);
+            const local: Plan | undefined = previous && replanChunks(previous, text);
             if (local) {
               replanned++;
               assert.deepEqual(local, whole, `step ${step + 1}`);

@@ -18,6 +18,8 @@ export class Workspace {
   /** The workspace's period: the one file that declares a period, else undefined. */
   readonly period?: Period;
   private readonly goalsByTargetKpi = new Map<string, Goal[]>();
+  /** The first definition of each id among the items of each kind: rules ask `find` thousands of times. */
+  private readonly firstOfKind = new Map<ItemKind, Map<string, Item>>();
   private readonly modelsByFile: Map<string, GoalsModel>;
 
   /**
@@ -42,6 +44,9 @@ export class Workspace {
       const list = this.definitions.get(item.id);
       if (list) list.push(item);
       else this.definitions.set(item.id, [item]);
+      let ofKind = this.firstOfKind.get(item.kind);
+      if (!ofKind) this.firstOfKind.set(item.kind, (ofKind = new Map()));
+      if (!ofKind.has(item.id)) ofKind.set(item.id, item);
     }
     for (const goal of this.goals) {
       for (const kpi of new Set(goal.targets.map((target) => target.kpi))) {
@@ -77,11 +82,10 @@ export class Workspace {
     }
   }
 
-  /** The first definition of `id` if it is of `kind`. */
+  /** The first definition of `id` among the items of `kind`. */
   find<K extends ItemKind>(kind: K, id: string | undefined): Extract<Item, { kind: K }> | undefined {
     if (id === undefined) return undefined;
-    const item = this.definitions.get(id)?.find((candidate) => candidate.kind === kind);
-    return item as Extract<Item, { kind: K }> | undefined;
+    return this.firstOfKind.get(kind)?.get(id) as Extract<Item, { kind: K }> | undefined;
   }
 
   /** Ids defined with `kind`, sorted, for suggestions and completion. */
