@@ -201,6 +201,7 @@ export class BenchClient {
     });
   }
 
+  /** Opens a document at version 1. */
   async open(uri: string, text: string): Promise<void> {
     this.versions.set(uri, 1);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: this.spec.languageId, version: 1, text } });
@@ -214,6 +215,7 @@ export class BenchClient {
     return version;
   }
 
+  /** Closes a document. */
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
