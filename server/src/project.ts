@@ -183,11 +183,12 @@ export class Project {
    * Where a file belongs, whether or not it exists yet: its group's key and config, the group itself
    * when it has files, and the check date there (the editor's setting, else the config's, else the clock).
    */
-  placeOf(uri: string): { key: string; config?: LoadedConfig; group?: Group; todaySetting?: string; today: string } {
+  placeOf(uri: string): { key: string; config?: LoadedConfig; group?: Group; todaySetting?: string; maxFileSizeSetting?: number; today: string } {
     const parsed = URI.parse(uri);
     const { key, config } = this.placement(parsed.scheme === 'file' ? parsed.fsPath : parsed.path, uri);
-    const todaySetting = this.editorSettings.get(key)?.today;
-    return { key, config, group: this.groups().find((group) => group.key === key), todaySetting, today: todaySetting ?? config?.config.today ?? this.host.clockToday() };
+    const { today: todaySetting, maxFileSize: maxFileSizeSetting } = this.editorSettings.get(key) ?? {};
+    const group = this.groups().find((candidate) => candidate.key === key);
+    return { key, config, group, todaySetting, maxFileSizeSetting, today: todaySetting ?? config?.config.today ?? this.host.clockToday() };
   }
 
   /** The real date, `YYYY-MM-DD`. */

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateGoalsFile } from '../../bench/generate';
+import { EffectiveConfigRequest } from '../../server/src/protocol';
 import { fileUri, TestClient, writeWorkspace } from '../helpers/lspClient';
 import { COMPANY } from '../helpers/smallWorkspace';
 
@@ -41,6 +42,12 @@ describe('language server: goalpost.maxFileSize', () => {
     await client.open(uri, big);
     const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 12, character: 8 } });
     assert.equal(hover, null);
+  });
+
+  it('the effective configuration shows the limit and that the setting set it', async () => {
+    const result = await client.connection.sendRequest(EffectiveConfigRequest.type, { uri: fileUri(path.join(folder, 'big.goals.yaml')) });
+    assert.deepEqual([result?.config.maxFileSize, result?.config.maxFileSizeSource], [2000, 'setting']);
+    assert.match(result?.text ?? '', /^maxFileSize: 2000 # bytes, from the goalpost\.maxFileSize setting of the editor$/m);
   });
 
   it('a megabyte on one line is checked under the default limit', async () => {

@@ -34,6 +34,21 @@ describe('effective configuration', () => {
     assert.deepEqual([bare.today, bare.todaySource], ['2026-01-01', 'clock']);
   });
 
+  it('says the largest file checked and where it comes from: the editor setting, the config, the default', () => {
+    const configured = parseConfig('maxFileSize: 1000\n', '.goalpost.yaml', rules).config;
+    assert.ok(configured);
+    const shown = (input: { config: typeof configured; maxFileSizeSetting?: number }) => {
+      const effective = effectiveConfig({ file: 'a', clockToday: '2026-01-01', ...input }, rules);
+      return [effective.maxFileSize, effective.maxFileSizeSource];
+    };
+    assert.deepEqual(shown({ config: configured, maxFileSizeSetting: 2000 }), [2000, 'setting']);
+    assert.deepEqual(shown({ config: configured }), [1000, 'config']);
+    assert.deepEqual(shown({ config }), [6_000_000, 'default']);
+    const text = renderEffectiveConfig(effectiveConfig({ file: 'a', config: configured, clockToday: '2026-01-01' }, rules));
+    assert.match(text, /^maxFileSize: 1000 # bytes, from maxFileSize: in the configuration$/m);
+    assert.equal(parseConfig(text, 'effective.yaml', rules).config?.maxFileSize, 1000);
+  });
+
   it('renders a YAML document in the shape of .goalpost.yaml that parses back to the same settings', () => {
     const text = renderEffectiveConfig(effectiveConfig({ file: 'a.goals.yaml', configFile: '.goalpost.yaml', config, clockToday: '2026-01-01' }, rules));
     assert.match(text, /^# Configuration file: \.goalpost\.yaml$/m);

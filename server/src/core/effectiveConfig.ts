@@ -4,11 +4,15 @@
  * config is laid over the defaults. Rendered as a YAML document for people to read.
  */
 import { ruleSetting, type Config } from './config';
+import { DEFAULT_MAX_FILE_SIZE } from './fileSize';
 import type { Rule } from './rule';
 import type { SeverityOrOff } from './types';
 
 /** Where the check date comes from, strongest first (`option`: `goalpost --today`, the CLI's setting). */
 export type TodaySource = 'setting' | 'option' | 'config' | 'clock';
+
+/** Where the largest file size comes from, strongest first. */
+export type MaxFileSizeSource = 'setting' | 'config' | 'default';
 
 /** One rule as it applies to the file. */
 export interface EffectiveRule {
@@ -33,6 +37,9 @@ export interface EffectiveConfig {
   readonly today: string;
   readonly todaySource: TodaySource;
   readonly ignore: readonly string[];
+  /** The largest goals file checked, in bytes, and where that comes from. */
+  readonly maxFileSize: number;
+  readonly maxFileSizeSource: MaxFileSizeSource;
   readonly rules: readonly EffectiveRule[];
 }
 
@@ -46,6 +53,8 @@ export interface EffectiveConfigInput {
   readonly todaySetting?: string;
   /** The command line's `--today`, when set (the CLI's counterpart of the setting). */
   readonly todayOption?: string;
+  /** The editor's `goalpost.maxFileSize`, when set. */
+  readonly maxFileSizeSetting?: number;
   readonly clockToday: string;
 }
 
@@ -61,12 +70,20 @@ export function effectiveConfig(input: EffectiveConfigInput, rules: readonly Rul
     today,
     todaySource,
     ignore: input.config.ignore,
+    maxFileSize: input.maxFileSizeSetting ?? input.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    maxFileSizeSource: input.maxFileSizeSetting !== undefined ? 'setting' : input.config.maxFileSize !== undefined ? 'config' : 'default',
     rules: rules.map((rule) => {
       const setting = ruleSetting(rule, input.config);
       return { id: rule.meta.id, severity: setting.severity, defaultSeverity: rule.meta.severity, options: setting.options, configured: input.config.rules.has(rule.meta.id) };
     }),
   };
 }
+
+const MAX_FILE_SIZE_FROM: Readonly<Record<MaxFileSizeSource, string>> = {
+  setting: 'from the goalpost.maxFileSize setting of the editor',
+  config: 'from maxFileSize: in the configuration',
+  default: 'the default',
+};
 
 const TODAY_FROM: Readonly<Record<TodaySource, string>> = {
   setting: 'the goalpost.today setting of the editor',
@@ -90,6 +107,7 @@ export function renderEffectiveConfig(effective: EffectiveConfig): string {
   lines.push(`today: ${effective.today} # from ${TODAY_FROM[effective.todaySource]}`);
   lines.push(effective.ignore.length > 0 ? 'ignore:' : 'ignore: []');
   for (const glob of effective.ignore) lines.push(`  - ${JSON.stringify(glob)}`);
+  lines.push(`maxFileSize: ${effective.maxFileSize} # bytes, ${MAX_FILE_SIZE_FROM[effective.maxFileSizeSource]}`);
   lines.push('rules:');
   for (const rule of effective.rules) {
     const note = rule.severity === rule.defaultSeverity ? (rule.configured ? 'configured' : 'default') : `configured; default ${rule.defaultSeverity}`;

@@ -17,6 +17,7 @@ export function effectiveConfig(project: Project, params: EffectiveConfigParams)
       configProblem: problem,
       config: loaded?.config ?? { rules: new Map(), ignore: [] },
       todaySetting: place.todaySetting,
+      maxFileSizeSetting: place.maxFileSizeSetting,
       clockToday: project.clockToday(),
     },
     rules,
