@@ -14,6 +14,7 @@ import { parseConfig } from '../../server/src/core/config';
 import { DEFAULT_MAX_FILE_SIZE, FILE_TOO_LARGE, sizeOver } from '../../server/src/core/fileSize';
 import { lint } from '../../server/src/core/lint';
 import { rules } from '../../server/src/core/rules';
+import { sarif } from '../../server/src/cli/formatters/check/sarif';
 import { documentContext } from '../../server/src/features/context';
 import { Project } from '../../server/src/project';
 
@@ -69,6 +70,15 @@ describe('maxFileSize: the largest file checked', () => {
     );
     assert.ok(analysis.findings.some((finding) => finding.file === 'small.goals.yaml'), 'the small file is checked');
     assert.deepEqual(analysis.workspace.models.map((model) => model.file), ['small.goals.yaml'], 'the large file takes no part in the workspace');
+  });
+
+  it('SARIF describes the finding for code scanning', () => {
+    const [finding] = lint([{ file: 'a.goals.yaml', text: 'x'.repeat(200) }], { clockToday: '2027-05-15', maxFileSize: 100 }).findings;
+    const log = JSON.parse(sarif({ findings: [finding], files: ['a.goals.yaml'], rules: rules.map((rule) => rule.meta), version: '0.0.0', color: false }));
+    const descriptor = log.runs[0].tool.driver.rules.find((rule: { id: string }) => rule.id === FILE_TOO_LARGE);
+    assert.match(descriptor.shortDescription.text, /larger than maxFileSize/);
+    assert.match(descriptor.helpUri, /#configuration$/);
+    assert.equal(log.runs[0].results[0].level, 'error');
   });
 
   it('the editor setting (lint option) beats the config', () => {

@@ -1,5 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { HOMEPAGE, ruleDocUrl } from '../../../core/docs';
+import { FILE_TOO_LARGE } from '../../../core/fileSize';
 import { INTERNAL_ERROR } from '../../../core/lint';
 import { oneBased } from '../../../core/locate';
 import type { Finding, Severity } from '../../../core/types';
@@ -22,12 +23,17 @@ export const sarif: Formatter = ({ findings, rules, version }) => {
     defaultConfiguration: { level: LEVEL[meta.severity] },
   }));
   // A rule that threw shows as an `internal-error` finding, an ignored file named on the command line as an
-  // `ignored-file` warning; code scanning wants every ruleId described.
+  // `ignored-file` warning, a file past maxFileSize as `file-too-large`; code scanning wants every ruleId described.
   for (const id of new Set(findings.map((finding) => finding.rule))) {
     if (rules.some((meta) => meta.id === id)) continue;
     if (id === IGNORED_FILE) {
       const text = 'A file named on the command line matches an ignore glob of its .goalpost.yaml, so it was not checked.';
       descriptors.push({ id, name: id, shortDescription: { text }, helpUri: IGNORE_DOCS, defaultConfiguration: { level: 'warning' } });
+      continue;
+    }
+    if (id === FILE_TOO_LARGE) {
+      const text = 'A goals file is larger than maxFileSize, so it was not checked.';
+      descriptors.push({ id, name: id, shortDescription: { text }, helpUri: `${HOMEPAGE}#configuration`, defaultConfiguration: { level: 'error' } });
       continue;
     }
     const text = id === INTERNAL_ERROR ? 'A rule failed on this workspace, so its findings are missing.' : `Findings of ${id}.`;
