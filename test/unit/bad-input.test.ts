@@ -5,6 +5,7 @@ import { LineIndex } from '../../server/src/core/locate';
 import { rulesById } from '../../server/src/core/rules';
 import { closest, didYouMean, editDistance } from '../../server/src/core/suggest';
 import type { Finding } from '../../server/src/core/types';
+import { parseYaml } from '../../server/src/core/yaml';
 import { TODAY } from '../helpers/lint';
 
 const FINISHED = ['yaml-syntax', 'schema', 'duplicate-id', 'unknown-reference'].map((id) => rulesById.get(id)!);
@@ -172,6 +173,16 @@ describe('bad input', () => {
       '5:5 yaml-syntax The key `title` is repeated in this mapping; each key may appear only once.',
       '6:5 schema Unknown key `dedline` in goal `g1`; did you mean `deadline`?',
     ]);
+  });
+
+  it('a mapping of 100,000 keys on one line and in a block, one repeated: read (each key once, not against every other), the repeat reported', () => {
+    const keys = Array.from({ length: 100_000 }, (_, index) => `k${index}: ${index}`);
+    keys.push('k7: again');
+    for (const text of [`x-many: {${keys.join(', ')}}\n`, `x-many:\n${keys.map((key) => `  ${key}`).join('\n')}\n`]) {
+      const parsed = parseYaml(text);
+      assert.deepEqual(parsed.problems.map((problem) => problem.message), ['The key `k7` is repeated in this mapping; each key may appear only once.']);
+      assert.equal(text.slice(parsed.problems[0].span.start, parsed.problems[0].span.end), 'k7');
+    }
   });
 
   it('a top-level list', () => {

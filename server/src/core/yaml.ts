@@ -104,14 +104,16 @@ export function parseYamlWithLibrary(text: string): ParsedYaml {
       problems.push(recovery ?? { message: `The YAML is nested more than ${MAX_DEPTH} levels deep, too deep to be read.`, span: { start: tooDeep, end: Math.min(text.length, tooDeep + 1) } });
       return new Parsed(text, undefined, problems, comments, undefined);
     }
-    const docs = Array.from(new Composer({ prettyErrors: false, uniqueKeys: true, logLevel: 'error', merge: true }).compose(tokens, true, source.length));
+    // Keys are checked for uniqueness here (duplicateKeys), not by the composer, whose check compares each
+    // key with every key before it: a mapping of 100,000 keys took minutes.
+    const docs = Array.from(new Composer({ prettyErrors: false, uniqueKeys: false, logLevel: 'error', merge: true }).compose(tokens, true, source.length));
     doc = docs[0];
     // The parser's own words for a flow collection it had to end early, and for lines it misread while
     // still inside one: after a bracket never closed, the same mistake.
     const flowEnds = new Set<YamlProblem>();
     const misreadLines = new Set<YamlProblem>();
     for (const [index, extra] of docs.entries()) {
-      for (const error of [...extra.errors, ...extra.warnings]) {
+      for (const error of [...inPositionOrder(extra.errors, duplicateKeys(extra)), ...extra.warnings]) {
         const span = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) };
         const problem = explain(error.code, error.message, span, text, tokens);
         problems.push(problem);
@@ -472,6 +474,50 @@ function sentence(message: string): string {
 }
 
 const TOO_DEEP = 'The YAML is nested too deeply to be read.';
+
+/** A composer-style error: the code, message and position `explain` reads. */
+interface RawError {
+  readonly code: string;
+  readonly message: string;
+  readonly pos: readonly [number, number];
+}
+
+/**
+ * Every key repeated in its mapping, as the composer reports it with `uniqueKeys` (a scalar key equal by
+ * value to one before it, at the key's first character), in one pass over each mapping.
+ */
+function duplicateKeys(doc: Document.Parsed): RawError[] {
+  const found: RawError[] = [];
+  visit(doc, {
+    Map: (_key, map) => {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key)) continue;
+        // The composer compares with ===, so NaN never repeats; a Set would say it does.
+        if (Number.isNaN(key.value)) continue;
+        if (seen.has(key.value)) {
+          const at = key.range?.[0] ?? 0;
+          found.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', pos: [at, at + 1] });
+        } else seen.add(key.value);
+      }
+    },
+  });
+  return found;
+}
+
+/** `extra` merged into `errors` (in the composer's order, which follows the text) by position, stably. */
+function inPositionOrder<E extends { readonly pos: readonly [number, number] }>(errors: readonly E[], extra: readonly RawError[]): (E | RawError)[] {
+  const sorted = [...extra].sort((a, b) => a.pos[0] - b.pos[0]);
+  const merged: (E | RawError)[] = [];
+  let next = 0;
+  for (const error of errors) {
+    while (next < sorted.length && sorted[next].pos[0] < error.pos[0]) merged.push(sorted[next++]);
+    merged.push(error);
+  }
+  while (next < sorted.length) merged.push(sorted[next++]);
+  return merged;
+}
 
 /** Every alias (`*name`) with no anchor (`&name`) before it, at its position. */
 function unresolvedAliases(doc: Document.Parsed): YamlProblem[] {
