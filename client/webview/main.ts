@@ -42,6 +42,9 @@ const state = {
   rendered: false,
 };
 
+/** What the last drawing was made from (see render), so an update that shows nothing new redraws nothing. */
+let lastDrawing = '';
+
 /** Whether the user has panned or zoomed since the last fit (then a resize keeps their view). */
 let userMoved = false;
 
@@ -51,6 +54,14 @@ const panzoom: PanzoomObject = Panzoom(canvas, { canvas: true, minScale: 0.02, m
 function render(fit: boolean): void {
   const focusedKey = (document.activeElement as Element | null)?.closest?.('.gp-node')?.getAttribute('data-key') ?? undefined;
   const visible = visibleGraph(state.graph, state.view);
+  // What the drawing depends on: an edit inside a collapsed subtree (most keystrokes in a large strategy)
+  // changes nothing shown, and then neither the layout nor the DOM is redone.
+  const drawing = JSON.stringify([visible, [...state.active].sort()]);
+  if (state.rendered && !fit && drawing === lastDrawing) {
+    markSelected();
+    return;
+  }
+  lastDrawing = drawing;
   const layout = layoutGraph(visible);
   state.layout = layout;
   state.boxes = layout.nodes.map((placed) => ({ key: placed.node.key, x: placed.x, y: placed.y, width: placed.box.width, height: placed.box.height }));

@@ -12,7 +12,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { generateGoalsFile } from '../../bench/generate';
-import type { StrategyGraph } from '../../server/src/core/render/graph';
+import type { GraphNode, StrategyGraph } from '../../server/src/core/render/graph';
+import { PAGE_DATA_ID } from '../../server/src/core/render/messages';
 import { REPO, runCli } from '../helpers/cli';
 import { launchChromium, probedPage, probes } from '../helpers/chromium';
 import { graphOfFolder, HOSTILE, STRATEGY, writeHostileWorkspace } from '../helpers/render';
@@ -316,6 +317,36 @@ describe('diagram page in Chromium', function () {
     assert.equal(await page.textContent('#gp-status'), '50 of 2550 shown · 2500 collapsed');
     await page.click('[data-toggle="objective:objective-7"]');
     await page.waitForFunction(() => document.querySelectorAll('.gp-node').length === 50 + 40 + 10);
+    assert.deepEqual((await probes(page)).violations, []);
+    await page.close();
+  });
+
+  it('an update that changes nothing shown (an edit in a collapsed subtree) keeps the drawing; one that does redraws', async () => {
+    const folder = path.join(tmp, 'large-update');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'large.goals.yaml'), generateGoalsFile(2000));
+    const page = await probedPage(browser, { vscode: true });
+    await open(page, renderPageOf(folder, path.join(tmp, 'large-update.html')));
+    const model = JSON.parse(await page.$eval(`#${PAGE_DATA_ID}`, (script) => script.textContent ?? '')) as { graph: StrategyGraph };
+    const retitled = (key: string, title: string): StrategyGraph => ({ ...model.graph, nodes: model.graph.nodes.map((node) => (node.key === key ? { ...node, title } : node)) });
+    const mark = () => page.evaluate(() => Object.assign(document.querySelector('#gp-canvas svg') as SVGSVGElement, { __kept: true }));
+    const kept = () => page.evaluate(() => (document.querySelector('#gp-canvas svg') as SVGSVGElement & { __kept?: boolean }).__kept === true);
+    // Messages are handled in order: the highlight that follows a model shows the model was handled.
+    const handled = async (key: string) => {
+      await page.evaluate((selected) => window.postMessage({ type: 'highlight', key: selected }, '*'), key);
+      await page.waitForFunction((selected) => document.querySelector('.gp-node.gp-selected')?.getAttribute('data-key') === selected, key);
+    };
+
+    await mark();
+    const goal = model.graph.nodes.find((node) => node.kind === 'goal') as GraphNode;
+    await page.evaluate((graph) => window.postMessage({ type: 'model', graph, active: [] }, '*'), retitled(goal.key, `${goal.title}x`));
+    await handled('objective:objective-1');
+    assert.equal(await kept(), true, 'a collapsed goal retitled: the same drawing');
+
+    await page.evaluate((graph) => window.postMessage({ type: 'model', graph, active: [] }, '*'), retitled('objective:objective-1', 'A new objective title'));
+    await handled('objective:objective-2');
+    assert.equal(await kept(), false, 'a shown objective retitled: drawn again');
+    assert.match((await page.textContent('.gp-node[data-key="objective:objective-1"]')) ?? '', /A new objective title/);
     assert.deepEqual((await probes(page)).violations, []);
     await page.close();
   });
