@@ -2,9 +2,9 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Analysis } from '../core/lint';
-import { buildGraph } from '../core/render/build';
+import { buildGraphAndKeys } from '../core/render/build';
 import type { StrategyGraph } from '../core/render/graph';
-import type { Range } from '../core/types';
+import type { Item } from '../core/model';
 import type { Group, Project } from '../project';
 import type { DiagramExtent, DiagramParams, DiagramResult } from '../protocol';
 
@@ -13,7 +13,7 @@ import type { DiagramExtent, DiagramParams, DiagramResult } from '../protocol';
  * between the files of one workspace (a new `active`, the same graph) builds nothing again. Building takes
  * about 80 ms at 2,000 goals.
  */
-const graphs = new WeakMap<Analysis, StrategyGraph>();
+const graphs = new WeakMap<Analysis, { graph: StrategyGraph; keys: ReadonlyMap<Item, string> }>();
 
 /**
  * The diagram of the workspace `uri` belongs to, its items active, with their extents so the preview can
@@ -24,29 +24,27 @@ export function diagram(project: Project, params: DiagramParams): DiagramResult 
   const group = (params.uri !== undefined ? project.groupOf(params.uri) : undefined) ?? project.groups()[0];
   if (!group) return { graph: { nodes: [], edges: [], departments: [] }, active: [], extents: [], title: 'no goals files' };
   const analysis = project.analysis(group);
-  let graph = graphs.get(analysis);
-  if (!graph) {
-    graph = buildGraph(analysis);
-    graphs.set(analysis, graph);
+  let built = graphs.get(analysis);
+  if (!built) {
+    built = buildGraphAndKeys(analysis);
+    graphs.set(analysis, built);
   }
+  const { graph, keys } = built;
   const uri = params.uri !== undefined && group.uris.includes(params.uri) ? params.uri : undefined;
   if (uri === undefined) return { graph, active: [], extents: [], title: titleOf(group) };
 
-  // Nodes carry their item's head range; the same head identifies the item, whose whole range is the extent.
-  const keyByHead = new Map(graph.nodes.filter((node) => node.file === uri).map((node) => [startOf(node.range), node.key]));
+  // Each drawn item of the file, with its whole range: the preview finds the node under the cursor by it.
   const { workspace } = analysis;
   const extents: DiagramExtent[] = [];
-  for (const item of [...workspace.objectives, ...workspace.goals, ...workspace.kpis]) {
-    if (item.file !== uri) continue;
-    const key = keyByHead.get(startOf(analysis.rangeOf(uri, { path: item.path, part: 'head' })));
-    if (key !== undefined) extents.push({ key, range: analysis.rangeOf(uri, { path: item.path }) });
+  for (const items of [workspace.objectives, workspace.goals, workspace.kpis]) {
+    for (const item of items) {
+      const key = item.file === uri ? keys.get(item) : undefined;
+      if (key !== undefined) extents.push({ key, range: analysis.rangeOf(uri, { path: item.path }) });
+    }
   }
   extents.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { graph, active: [...keyByHead.values()], extents, title: titleOf(group) };
-}
-
-function startOf(range: Range): string {
-  return `${range.start.line}:${range.start.character}`;
+  const active = graph.nodes.filter((node) => node.file === uri).map((node) => node.key);
+  return { graph, active, extents, title: titleOf(group) };
 }
 
 /** The workspace's folder name: its configuration's root, else the folder of its first file. */

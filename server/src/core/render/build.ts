@@ -25,6 +25,11 @@ const STATUS_SEVERITY: readonly OutlineStatus[] = ['has-errors', 'missed', 'off-
  * that measure themselves by it; its own `supports` edges are drawn only when no aligned goal measures it.
  */
 export function buildGraph(analysis: Analysis, options: BuildOptions = {}): StrategyGraph {
+  return buildGraphAndKeys(analysis, options).graph;
+}
+
+/** The graph, and the node key of every item drawn (the preview maps its items' extents to nodes by it). */
+export function buildGraphAndKeys(analysis: Analysis, options: BuildOptions = {}): { graph: StrategyGraph; keys: ReadonlyMap<Item, string> } {
   const { workspace } = analysis;
   const fileName = options.fileName ?? ((file: string) => file);
   const counts = countFindingsByItem(analysis);
@@ -172,5 +177,5 @@ export function buildGraph(analysis: Analysis, options: BuildOptions = {}): Stra
   const departments = workspace.departments
     .filter((department): department is typeof department & { id: string } => department.id !== undefined && workspace.find('department', department.id) === department)
     .map((department) => ({ id: department.id, name: department.name ?? department.id }));
-  return { nodes, edges, departments };
+  return { graph: { nodes, edges, departments }, keys };
 }
