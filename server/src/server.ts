@@ -71,6 +71,9 @@ let client: ClientSupport = clientSupport({ processId: null, rootUri: null, capa
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   client = clientSupport(params);
+  // Before answering: the client sends its open documents right after the answer, and the first of them
+  // should not pay for cold code (the reader, the validators and every rule run once on a sample).
+  guard('warming up', () => warmUp(WARM_UP_SAMPLE));
   if (client.configuration) settings.askWith((scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: 'goalpost' }));
   return {
     serverInfo: { name: 'goalpost-language-server', version },
@@ -110,7 +113,6 @@ connection.onInitialized(async () => {
   const folders = client.initialFolders;
   await withWorkDone(connection, client.workDone, 'Goalpost: indexing goal files', async (report) => {
     report(0, 'Preparing the checks');
-    guard('warming up', () => warmUp(WARM_UP_SAMPLE));
     for (const [index, folder] of folders.entries()) {
       report((index / (folders.length + 1)) * 100, `Reading ${URI.parse(folder).path.split('/').pop() || folder}`);
       guard('indexing a workspace folder', () => project.addFolder(folder));
