@@ -79,7 +79,7 @@ const mark = (ok: boolean) => (ok ? '✅' : '❌');
 const count = (goals: number) => goals.toLocaleString('en');
 const SERVERS: readonly ServerName[] = ['goalpost', 'yaml-language-server'];
 
-/** The preview target of the diagram's issue: a one-character edit repainted within this. */
+/** The preview's target: a one-character edit repainted within this, server and page together. */
 const PREVIEW_TARGET_MS = 300;
 
 /** The whole report, in markdown. */
