@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { code, message, text } from '../../server/src/cli/formatters/diff-markdown';
+import { code, message, text } from '../../server/src/cli/formatters/diff/markdown';
 import { assertBuilt, BIN } from '../helpers/cli';
 
 const CASES = path.join(__dirname, 'diff');

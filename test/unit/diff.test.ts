@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { diffStrategies, findingOwners, isEmptyDiff, DIFF_SECTIONS, KIND_OF_SECTION, type DiffSide, type FieldChange, type StrategyDiff } from '../../server/src/core/diff';
-import { diffMarkdown, text } from '../../server/src/cli/formatters/diff-markdown';
+import { diffMarkdown, text } from '../../server/src/cli/formatters/diff/markdown';
 import { lint } from '../../server/src/core/lint';
 import { parseYaml } from '../../server/src/core/yaml';
 import { TODAY } from '../helpers/lint';

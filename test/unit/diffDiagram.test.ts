@@ -10,7 +10,7 @@ import { lint } from '../../server/src/core/lint';
 import { buildGraph } from '../../server/src/core/render/build';
 import { changedPart } from '../../server/src/core/render/changedPart';
 import type { StrategyGraph } from '../../server/src/core/render/graph';
-import { DIAGRAM_MAX_CHARS, diagramSection } from '../../server/src/cli/formatters/diff-diagram';
+import { DIAGRAM_MAX_CHARS, diagramSection } from '../../server/src/cli/formatters/diff/diagram';
 import { TODAY } from '../helpers/lint';
 
 const FILE = 'plan.goals.yaml';

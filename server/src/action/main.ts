@@ -11,7 +11,7 @@ import { appendJobSummary, checkReport, type CheckReport } from '../cli/check';
 import { UsageError } from '../cli/errors';
 import { main } from '../cli/main';
 import type { CheckOptions, CliIO } from '../cli/io';
-import { DIFF_MARKER } from '../cli/formatters/diff-markdown';
+import { DIFF_MARKER } from '../cli/formatters/diff/markdown';
 import { github } from '../cli/formatters/check/github';
 import { sarif as sarifLog } from '../cli/formatters/check/sarif';
 import { summary } from '../cli/formatters/check/summary';

@@ -1,6 +1,6 @@
 /** The one signature the formats of `goalpost diff` share, and what they receive. */
-import type { StrategyDiff } from '../../core/diff';
-import type { StrategyGraph } from '../../core/render/graph';
+import type { StrategyDiff } from '../../../core/diff';
+import type { StrategyGraph } from '../../../core/render/graph';
 
 /** A compared revision: a commit, or the working tree (both fields null). */
 export interface DiffRevision {

@@ -1,8 +1,8 @@
-import type { FieldChange, ItemChange, ItemSummary, KindDiff, StrategyDiff, TargetSummary } from '../../core/diff';
-import { DIFF_SECTIONS } from '../../core/diff';
-import { jsonFinding } from './check/json';
-import type { DiffFormatter } from './diff-format';
-import { summarize } from './format';
+import type { FieldChange, ItemChange, ItemSummary, KindDiff, StrategyDiff, TargetSummary } from '../../../core/diff';
+import { DIFF_SECTIONS } from '../../../core/diff';
+import { jsonFinding } from '../check/json';
+import type { DiffFormatter } from './format';
+import { summarize } from '../format';
 
 /**
  * The JSON of `goalpost diff`, a stable contract: fields are only ever added, never renamed, and every

@@ -2,10 +2,10 @@
  * The diagram of a change for the pull-request comment: the added, removed and changed objectives, goals
  * and KPIs with their neighbours, as a mermaid flowchart in a collapsed `<details>` (GitHub renders it).
  */
-import { changedPart, type NodeChange } from '../../core/render/changedPart';
-import { renderMermaid } from '../../core/render/mermaid';
-import type { StrategyDiff } from '../../core/diff';
-import type { StrategyGraph } from '../../core/render/graph';
+import { changedPart, type NodeChange } from '../../../core/render/changedPart';
+import { renderMermaid } from '../../../core/render/mermaid';
+import type { StrategyDiff } from '../../../core/diff';
+import type { StrategyGraph } from '../../../core/render/graph';
 
 /** Nodes drawn at most: past this a diagram is unreadable in a comment anyway. */
 export const DIAGRAM_MAX_NODES = 60;

@@ -1,10 +1,11 @@
-import type { DiffSection, FieldChange, ItemChange, ItemSummary, KindDiff, TargetChange, TargetSummary } from '../../core/diff';
-import { DIFF_SECTIONS, isEmptyDiff, SEVERITY_ORDER } from '../../core/diff';
-import type { Finding, Severity } from '../../core/types';
-import type { DiffFormatter, DiffRevision } from './diff-format';
-import { plural, summarize } from './format';
-import { appendAll } from '../../core/arrays';
-import { diagramSection } from './diff-diagram';
+import type { DiffSection, FieldChange, ItemChange, ItemSummary, KindDiff, TargetChange, TargetSummary } from '../../../core/diff';
+import { DIFF_SECTIONS, isEmptyDiff, SEVERITY_ORDER } from '../../../core/diff';
+import { oneBased } from '../../../core/locate';
+import type { Finding, Severity } from '../../../core/types';
+import type { DiffFormatter, DiffRevision } from './format';
+import { plural, summarize } from '../format';
+import { appendAll } from '../../../core/arrays';
+import { diagramSection } from './diagram';
 
 /** The hidden first line of the comment, by which a CI job finds its earlier comment and updates it in place. */
 export const DIFF_MARKER = '<!-- goalpost-diff -->';
@@ -151,7 +152,8 @@ function fieldLine(change: FieldChange): string {
 }
 
 function findingLine(finding: Finding): string {
-  return `- **${finding.severity}** ${code(`${finding.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`)} ${message(finding.message)} (${code(finding.rule)})`;
+  const { line, column } = oneBased(finding.range.start);
+  return `- **${finding.severity}** ${code(`${finding.file}:${line}:${column}`)} ${message(finding.message)} (${code(finding.rule)})`;
 }
 
 /**
