@@ -6,6 +6,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { Analysis } from './core/lint';
+import { EMPTY_RANGE } from './core/locate';
 import type { Group, Project } from './project';
 import { toDiagnostic } from './toLsp';
 
@@ -196,8 +197,6 @@ export class DiagnosticsPublisher {
     }
   }
 }
-
-const EMPTY_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** The log line of a failure, with its stack. */
 export function failure(what: string, error: unknown): string {
