@@ -64,7 +64,12 @@ export interface ServerSpec {
 const VSCODE_CAPABILITIES: ClientCapabilities = {
   workspace: {
     applyEdit: true,
-    workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'], failureHandling: 'textOnlyTransactional', normalizesLineEndings: true },
+    workspaceEdit: {
+      documentChanges: true,
+      resourceOperations: ['create', 'rename', 'delete'],
+      failureHandling: 'textOnlyTransactional',
+      normalizesLineEndings: true,
+    },
     didChangeConfiguration: { dynamicRegistration: true },
     didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
     symbol: { dynamicRegistration: true },
@@ -82,7 +87,11 @@ const VSCODE_CAPABILITIES: ClientCapabilities = {
     definition: { dynamicRegistration: true, linkSupport: true },
     references: { dynamicRegistration: true },
     documentSymbol: { dynamicRegistration: true, hierarchicalDocumentSymbolSupport: true },
-    codeAction: { dynamicRegistration: true, isPreferredSupport: true, codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll'] } } },
+    codeAction: {
+      dynamicRegistration: true,
+      isPreferredSupport: true,
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll'] } },
+    },
     codeLens: { dynamicRegistration: true },
     rename: { dynamicRegistration: true, prepareSupport: true },
     diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false },
@@ -140,7 +149,10 @@ export class BenchClient {
     this.connection =
       path === 'vscode'
         ? createProtocolConnection(new IPCMessageReader(process), new IPCMessageWriter(process))
-        : createProtocolConnection(new StreamMessageReader(process.stdout as NodeJS.ReadableStream), new StreamMessageWriter(process.stdin as NodeJS.WritableStream));
+        : createProtocolConnection(
+            new StreamMessageReader(process.stdout as NodeJS.ReadableStream),
+            new StreamMessageWriter(process.stdin as NodeJS.WritableStream),
+          );
     process.stderr?.on('data', (chunk) => this.stderr.push(String(chunk)));
     // Over IPC, anything a server prints to stdout is not protocol: drained, so that a full pipe never blocks it.
     if (path === 'vscode') process.stdout?.resume();
@@ -157,11 +169,17 @@ export class BenchClient {
   /** Starts the server process and listens, without `initialize` (so that waiters can be set up first). */
   static launch(spec: ServerSpec, clientPath: ClientPath): BenchClient {
     const transport = clientPath === 'vscode' ? '--node-ipc' : '--stdio';
-    const child = spawn(process.execPath, [...spec.argv, transport], { stdio: clientPath === 'vscode' ? ['pipe', 'pipe', 'pipe', 'ipc'] : 'pipe', cwd: os.tmpdir() });
+    const child = spawn(process.execPath, [...spec.argv, transport], {
+      stdio: clientPath === 'vscode' ? ['pipe', 'pipe', 'pipe', 'ipc'] : 'pipe',
+      cwd: os.tmpdir(),
+    });
     const client = new BenchClient(spec, clientPath, child);
     const { connection } = client;
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((item) => (item.section ? (spec.settings[item.section] ?? null) : null)));
-    for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create']) connection.onRequest(method, () => null);
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section ? (spec.settings[item.section] ?? null) : null)),
+    );
+    for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create'])
+      connection.onRequest(method, () => null);
     for (const method of ['window/logMessage', 'telemetry/event', '$/progress', 'window/showMessage']) connection.onNotification(method, () => undefined);
     connection.listen();
     return client;
@@ -181,7 +199,8 @@ export class BenchClient {
 
   /** Resolves with the params of the next `method` notification satisfying `predicate`; rejects after `timeoutMs`. */
   next<T>(method: string, predicate: (params: T) => boolean, timeoutMs: number): Promise<T> {
-    if (method !== PublishDiagnosticsNotification.method && !this.waiters.has(method)) this.connection.onNotification(method, (params: unknown) => this.deliver(method, params));
+    if (method !== PublishDiagnosticsNotification.method && !this.waiters.has(method))
+      this.connection.onNotification(method, (params: unknown) => this.deliver(method, params));
     const waiters = this.waiters.get(method) ?? [];
     this.waiters.set(method, waiters);
     return new Promise<T>((resolve, reject) => {

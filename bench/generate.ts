@@ -4,15 +4,15 @@
 export function generateGoalsFile(goals: number): string {
   const objectives = Math.max(5, Math.round(goals / 40));
   const kpis = Math.max(10, Math.round(goals / 4));
-  const out: string[] = [
-    'goalpost: 1',
-    'organization: Benchmark Outfitters',
-    'period: { start: 2027-01-01, end: 2027-12-31 }',
-    '',
-    'objectives:',
-  ];
+  const out: string[] = ['goalpost: 1', 'organization: Benchmark Outfitters', 'period: { start: 2027-01-01, end: 2027-12-31 }', '', 'objectives:'];
   for (let i = 0; i < objectives; i++) {
-    out.push(`  - id: objective-${i}`, `    title: Grow online revenue stream ${i} by 15% in FY2027`, '    metric: online_revenue', '    owner: leadership', '    deadline: 2027-12-31');
+    out.push(
+      `  - id: objective-${i}`,
+      `    title: Grow online revenue stream ${i} by 15% in FY2027`,
+      '    metric: online_revenue',
+      '    owner: leadership',
+      '    deadline: 2027-12-31',
+    );
   }
   out.push('', 'departments:', '  - { id: leadership, name: Leadership }', '  - { id: marketing, name: Marketing }', '  - { id: sales, name: Sales }', '');
   out.push('audiences:', '  - id: young-professionals', '    platforms: [linkedin, instagram]', '');

@@ -19,7 +19,14 @@ export interface IndexedOpenResult {
 }
 
 /** Measures one server on `folder`, whose `uri` (text `text`) is the file opened once the index is done. */
-export async function measureIndexedOpen(spec: ServerSpec, folder: string, uri: string, text: string, timeoutMs: number, pause: () => Promise<void>): Promise<IndexedOpenResult> {
+export async function measureIndexedOpen(
+  spec: ServerSpec,
+  folder: string,
+  uri: string,
+  text: string,
+  timeoutMs: number,
+  pause: () => Promise<void>,
+): Promise<IndexedOpenResult> {
   const client = BenchClient.launch(spec, 'vscode');
   try {
     const indexed = client.next<OutlineChangedParams>(OutlineChangedNotification.method, (params) => params.indexed, timeoutMs);

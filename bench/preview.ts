@@ -27,7 +27,14 @@ const UPDATE_TIMEOUT_MS = 30_000;
  * Edits `edits` goal titles spread over the open document `uri` (alternately adding an `x` and taking it
  * away) and times each update of the preview; every answer must show the edited title, or the bench fails.
  */
-export async function measurePreviewUpdate(client: BenchClient, uri: string, lines: readonly string[], goals: number, edits: number, pause: () => Promise<void>): Promise<PreviewUpdateResult> {
+export async function measurePreviewUpdate(
+  client: BenchClient,
+  uri: string,
+  lines: readonly string[],
+  goals: number,
+  edits: number,
+  pause: () => Promise<void>,
+): Promise<PreviewUpdateResult> {
   const samples: number[] = [];
   const announcedAt: number[] = [];
   const sizes: number[] = [];
@@ -40,14 +47,17 @@ export async function measurePreviewUpdate(client: BenchClient, uri: string, lin
     const expected = insert ? `${title}x` : title;
     const announced = client.next<OutlineChangedParams>(OutlineChangedNotification.method, () => true, UPDATE_TIMEOUT_MS);
     const started = performance.now();
-    await client.change(uri, [insert ? { range: { start: end, end }, text: 'x' } : { range: { start: end, end: { line, character: end.character + 1 } }, text: '' }]);
+    await client.change(uri, [
+      insert ? { range: { start: end, end }, text: 'x' } : { range: { start: end, end: { line, character: end.character + 1 } }, text: '' },
+    ]);
     await announced;
     announcedAt.push(performance.now() - started);
     // As the preview does on outlineChanged: one request for the followed document's diagram.
     const answer: DiagramResult | null = await client.connection.sendRequest(DiagramRequest.type, { uri });
     const elapsed = performance.now() - started;
     const node = answer?.graph.nodes.find((candidate) => candidate.id === `goal-${goal}`);
-    if (!answer || node?.title !== expected) throw new Error(`the diagram after edit ${edit + 1} shows goal-${goal} as ${JSON.stringify(node?.title)}, not ${JSON.stringify(expected)}`);
+    if (!answer || node?.title !== expected)
+      throw new Error(`the diagram after edit ${edit + 1} shows goal-${goal} as ${JSON.stringify(node?.title)}, not ${JSON.stringify(expected)}`);
     samples.push(elapsed);
     sizes.push(Buffer.byteLength(JSON.stringify(answer)));
     nodes = answer.graph.nodes.length;

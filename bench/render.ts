@@ -93,7 +93,9 @@ async function measurePage(graph: StrategyGraph): Promise<RenderResult['page']> 
       const marks = await page.evaluate(
         () =>
           new Promise<{ render: number; paint: number }>((resolve) =>
-            requestAnimationFrame(() => resolve({ render: performance.getEntriesByName('goalpost:first-render')[0]?.startTime ?? NaN, paint: performance.now() })),
+            requestAnimationFrame(() =>
+              resolve({ render: performance.getEntriesByName('goalpost:first-render')[0]?.startTime ?? NaN, paint: performance.now() }),
+            ),
           ),
       );
       first.push(marks.render);
@@ -135,7 +137,9 @@ async function measurePage(graph: StrategyGraph): Promise<RenderResult['page']> 
 export function renderReport(results: readonly { goals: number; render?: RenderResult }[]): string[] {
   const fmt = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : `${Math.round(ms)} ms`);
   const out = ['## Diagram (`goalpost render` and the preview page)', ''];
-  out.push('| goals | nodes / edges | graph | layout, all expanded | SVG, all | start view (collapsed above 150 items): layout + SVG | mermaid | page: first render / painted | page: edit → painted | page: expand all → painted |');
+  out.push(
+    '| goals | nodes / edges | graph | layout, all expanded | SVG, all | start view (collapsed above 150 items): layout + SVG | mermaid | page: first render / painted | page: edit → painted | page: expand all → painted |',
+  );
   out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const { goals, render } of results) {
     if (!render) continue;

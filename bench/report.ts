@@ -71,10 +71,12 @@ export function percentile(samples: readonly number[], p: number): number {
 }
 
 /** Milliseconds as the report writes them. */
-export const fmtMs = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+export const fmtMs = (ms: number | undefined) =>
+  ms === undefined || Number.isNaN(ms) ? '—' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
 const fmtMb = (mb: number | undefined) => (mb === undefined || Number.isNaN(mb) ? '—' : `${Math.round(mb)} MB`);
 const fmtKb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en')} KB`;
-const ratio = (peer: number | undefined, ours: number | undefined) => (peer === undefined || ours === undefined || Number.isNaN(peer) || Number.isNaN(ours) ? '—' : `${(peer / ours).toFixed(1)}×`);
+const ratio = (peer: number | undefined, ours: number | undefined) =>
+  peer === undefined || ours === undefined || Number.isNaN(peer) || Number.isNaN(ours) ? '—' : `${(peer / ours).toFixed(1)}×`;
 const mark = (ok: boolean) => (ok ? '✅' : '❌');
 const count = (goals: number) => goals.toLocaleString('en');
 const SERVERS: readonly ServerName[] = ['goalpost', 'yaml-language-server'];
@@ -94,13 +96,22 @@ export function report(results: readonly SizeResult[], run: RunInfo): string {
     `Load average at the start ${run.load}${run.otherCores === undefined ? '' : `; other processes used ${run.otherCores.toFixed(2)} of the ${os.cpus().length} cores on average during the run${busy}`}.`,
     '',
   );
-  out.push(...serverTable(results, run), ...ratioTable(results, run.openCapMs), ...indexedOpenTable(results), ...checkTable(results, run.examples), ...renderReport(results), ...previewTable(results, run));
+  out.push(
+    ...serverTable(results, run),
+    ...ratioTable(results, run.openCapMs),
+    ...indexedOpenTable(results),
+    ...checkTable(results, run.examples),
+    ...renderReport(results),
+    ...previewTable(results, run),
+  );
   out.push(...targets(results, run.examples), ...method(run));
   const notes = results.flatMap((result) =>
     CLIENT_PATHS.flatMap((clientPath) =>
       SERVERS.flatMap((name) => {
         const server = result.servers[clientPath]?.[name];
-        return [server?.openNote, server?.editNote].filter(Boolean).map((note) => `- ${count(result.goals)} goals, ${PATH_LABEL[clientPath]}, ${name}: ${note}`);
+        return [server?.openNote, server?.editNote]
+          .filter(Boolean)
+          .map((note) => `- ${count(result.goals)} goals, ${PATH_LABEL[clientPath]}, ${name}: ${note}`);
       }),
     ),
   );
@@ -137,7 +148,8 @@ function ratioTable(results: readonly SizeResult[], openCapMs: number): string[]
       const ours = result.servers[clientPath]?.goalpost;
       const peer = result.servers[clientPath]?.['yaml-language-server'];
       if (!ours || !peer) continue;
-      const open = peer.openMs === undefined && ours.openMs !== undefined ? `> ${ratio(openCapMs, ours.openMs)} (peer capped)` : ratio(peer.openMs, ours.openMs);
+      const open =
+        peer.openMs === undefined && ours.openMs !== undefined ? `> ${ratio(openCapMs, ours.openMs)} (peer capped)` : ratio(peer.openMs, ours.openMs);
       out.push(
         `| ${count(result.goals)} | ${PATH_LABEL[clientPath]} | ${open} | ${ratio(percentile(peer.edits, 50), percentile(ours.edits, 50))} | ${ratio(percentile(peer.edits, 95), percentile(ours.edits, 95))} | ${ratio(peer.rssMb, ours.rssMb)} |`,
       );
@@ -147,7 +159,9 @@ function ratioTable(results: readonly SizeResult[], openCapMs: number): string[]
 }
 
 function indexedOpenTable(results: readonly SizeResult[]): string[] {
-  const rows = results.flatMap(({ goals, indexedOpen }) => (indexedOpen ? [`| ${count(goals)} | ${fmtMs(indexedOpen.indexedMs)} | ${fmtMs(indexedOpen.openToHoverMs)} |`] : []));
+  const rows = results.flatMap(({ goals, indexedOpen }) =>
+    indexedOpen ? [`| ${count(goals)} | ${fmtMs(indexedOpen.indexedMs)} | ${fmtMs(indexedOpen.openToHoverMs)} |`] : [],
+  );
   if (rows.length === 0) return [];
   return [
     '## Parse once: the file opened after the folder is indexed (Goalpost, VS Code path)',
@@ -201,7 +215,7 @@ function previewTable(results: readonly SizeResult[], run: RunInfo): string[] {
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
-    'The server part is driven as the extension\'s preview drives it: a letter added to (or taken from) a goal\'s title, the server\'s `goalpost/outlineChanged`, then the `goalpost/diagram` request for the document; every answer is checked to show the edited title. The page part is the "edit → painted" of the diagram table. Not included: the extension host passing the answer on to the webview (`postMessage`).',
+    "The server part is driven as the extension's preview drives it: a letter added to (or taken from) a goal's title, the server's `goalpost/outlineChanged`, then the `goalpost/diagram` request for the document; every answer is checked to show the edited title. The page part is the \"edit → painted\" of the diagram table. Not included: the extension host passing the answer on to the webview (`postMessage`).",
     '',
   ];
 }
@@ -228,16 +242,24 @@ function targets(results: readonly SizeResult[], examples: CheckResult): string[
         out.push(`- ${mark(speedup >= 8)} 8× faster than yaml-language-server on an edit (p50) at 2,000 goals: ${speedup.toFixed(1)}×.`);
       }
     }
-    if (goals === 10000) out.push(`- ${mark((ours.openRssMb ?? Infinity) <= 200)} RSS after opening 10,000 goals within 200 MB: ${fmtMb(ours.openRssMb)} (${fmtMb(ours.rssMb)} after the edits).`);
+    if (goals === 10000)
+      out.push(
+        `- ${mark((ours.openRssMb ?? Infinity) <= 200)} RSS after opening 10,000 goals within 200 MB: ${fmtMb(ours.openRssMb)} (${fmtMb(ours.rssMb)} after the edits).`,
+      );
   }
   const at10000 = at(10000);
   for (const [label, check] of [
     ['10,000 goals in 1 file', at10000?.check],
     ['10 files × 1,000 goals', at10000?.checkMulti],
   ] as const) {
-    if (check) out.push(`- ${mark(check.medianMs <= 1000)} \`goalpost check\` of ${label} within 1 s: ${fmtMs(check.medianMs)}, CPU ÷ wall ${check.cores?.toFixed(2) ?? '—'}.`);
+    if (check)
+      out.push(
+        `- ${mark(check.medianMs <= 1000)} \`goalpost check\` of ${label} within 1 s: ${fmtMs(check.medianMs)}, CPU ÷ wall ${check.cores?.toFixed(2) ?? '—'}.`,
+      );
   }
-  out.push(`- ${mark(examples.medianMs <= 250)} \`goalpost check\` of the examples (examples/strategy) within 250 ms, start-up included: ${fmtMs(examples.medianMs)}.`);
+  out.push(
+    `- ${mark(examples.medianMs <= 250)} \`goalpost check\` of the examples (examples/strategy) within 250 ms, start-up included: ${fmtMs(examples.medianMs)}.`,
+  );
   for (const result of results) {
     const update = previewUpdate(result);
     if (!update) continue;
@@ -254,13 +276,13 @@ function method(run: RunInfo): string[] {
   return [
     '## Method',
     '',
-    '- Files from bench/generate.ts, each size in a temp folder of its own with `.goalpost.yaml` (`today: 2027-05-15`). Each server is a fresh process for each path and size, started the way the path\'s editor starts it:',
-    '  - **VS Code**: as vscode-languageclient starts a server (Goalpost\'s extension and vscode-yaml both use it): node IPC, the folder announced in `workspaceFolders` and `rootUri`, VS Code\'s client capabilities (`workspace.workspaceFolders`, `workspace.configuration`, work-done progress, watched files), `workspace/configuration` answered, the settings pushed once after `initialized`, and the file opened right after, as VS Code does with a file that is open when the extension starts. Goalpost indexes the folder from disk meanwhile; its parse of the file is the one the open uses. This is a cold start for both servers: open→diagnostics includes whatever each does on its first file (compiling schemas, warming up, indexing).',
+    "- Files from bench/generate.ts, each size in a temp folder of its own with `.goalpost.yaml` (`today: 2027-05-15`). Each server is a fresh process for each path and size, started the way the path's editor starts it:",
+    "  - **VS Code**: as vscode-languageclient starts a server (Goalpost's extension and vscode-yaml both use it): node IPC, the folder announced in `workspaceFolders` and `rootUri`, VS Code's client capabilities (`workspace.workspaceFolders`, `workspace.configuration`, work-done progress, watched files), `workspace/configuration` answered, the settings pushed once after `initialized`, and the file opened right after, as VS Code does with a file that is open when the extension starts. Goalpost indexes the folder from disk meanwhile; its parse of the file is the one the open uses. This is a cold start for both servers: open→diagnostics includes whatever each does on its first file (compiling schemas, warming up, indexing).",
     '  - **single file**: as Neovim or Helix opening one file without a root: stdio, `rootUri` and `workspaceFolders` null. Each server is first sent a small probe document and must report its schema violation, which also warms it up, so open→diagnostics is the open of the big file into a running server.',
     '- The probe (`dedline:` instead of `deadline:`, an unknown key for both servers) proves yaml-language-server validates against schemas/goals.schema.json: it is configured with `yaml.validate: true` and `yaml.schemas: { <schemas/goals.schema.json>: "*.goals.yaml" }`, answered through workspace/configuration. On the VS Code path it is opened after the measurements, outside the workspace folder.',
     '- open→diagnostics: didOpen sent → the first publishDiagnostics for the file received.',
     `- Edits: one-character incremental changes, alternately inserting \`x\` into a goal's \`funnel\` key (an unknown key for both servers) and deleting it again, in goals spread over the file; the time is didChange sent → the diagnostics showing that edit received (Goalpost: the matching document version). Debounce included: Goalpost 5 ms, yaml-language-server 200 ms (its \`validationDelayMs\`). 50 ms pause between edits. ${vscode.count} edits on the VS Code path, ${single.count} on the single-file path; editing stops early once the samples add up to ${vscode.budgetMs / 1000} s (VS Code) or ${single.budgetMs / 1000} s (single file), marked *. An open with no diagnostics after ${run.openCapMs / 1000} s is capped.`,
-    '- Memory: VmRSS of the server process from /proc 300 ms after the open\'s diagnostics, and VmRSS and VmHWM (peak) after the edits.',
+    "- Memory: VmRSS of the server process from /proc 300 ms after the open's diagnostics, and VmRSS and VmHWM (peak) after the edits.",
     `- The preview: ${run.previewEdits} title edits per size, on Goalpost's VS Code session after its diagnostics edits (see its section).`,
     '- Parse once: one more Goalpost process per size, started on the VS Code path without the file open; once it says the folder is indexed (`goalpost/outlineChanged` with `indexed: true`) and 300 ms later, the file is opened with the text on disk and a hover asked on its first goal.',
     '- `goalpost check .` runs dist/cli.js in the folder; CPU ÷ wall is (user + system) ÷ wall time from /usr/bin/time: 1.0 is one core busy.',

@@ -37,12 +37,21 @@ const RESULTS = path.join(__dirname, 'results.md');
 
 const args = process.argv.slice(2);
 const PROFILE = args.includes('--profile');
-const SIZES = (args.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length).split(',').map(Number) ?? [200, 2000, 10000]).filter((size) => size > 0);
+const SIZES = (
+  args
+    .find((arg) => arg.startsWith('--sizes='))
+    ?.slice('--sizes='.length)
+    .split(',')
+    .map(Number) ?? [200, 2000, 10000]
+).filter((size) => size > 0);
 /**
  * Edits per path, and the time after which a path stops editing (at least MIN_EDITS), so that the whole run
  * stays near 5 minutes: the targets are checked on the VS Code path, the single-file path is the comparison.
  */
-const EDITS: Record<ClientPath, { count: number; budgetMs: number }> = { vscode: { count: 30, budgetMs: 40_000 }, 'single-file': { count: 10, budgetMs: 15_000 } };
+const EDITS: Record<ClientPath, { count: number; budgetMs: number }> = {
+  vscode: { count: 30, budgetMs: 40_000 },
+  'single-file': { count: 10, budgetMs: 15_000 },
+};
 const MIN_EDITS = 4;
 /** Title edits timed through the preview's path, at the sizes the diagram is measured (up to 2,000 goals). */
 const PREVIEW_EDITS = 15;
@@ -121,7 +130,10 @@ class Contention {
     const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
     const [user, nice, system, , , irq, softirq, steal] = cpu;
     const self = fs.readFileSync('/proc/self/stat', 'utf8');
-    const fields = self.slice(self.lastIndexOf(')') + 2).split(' ').map(Number);
+    const fields = self
+      .slice(self.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
     // After the command: state(0) … utime(11) stime(12) cutime(13) cstime(14).
     const own = fields[11] + fields[12] + fields[13] + fields[14];
     return { busy: user + nice + system + irq + softirq + steal, own };
@@ -160,10 +172,15 @@ function funnelLine(lines: readonly string[], index: number): number {
 /** Opens the probe in `folder` and waits for its schema violation: the server validates against our schema. */
 async function probe(client: BenchClient, folder: string): Promise<void> {
   const probeUri = URI.file(path.join(folder, 'probe.goals.yaml')).toString();
-  const reported = client.nextDiagnostics((params) => params.uri === probeUri && params.diagnostics.some((diagnostic) => diagnostic.range.start.line === PROBE_LINE), 30_000);
+  const reported = client.nextDiagnostics(
+    (params) => params.uri === probeUri && params.diagnostics.some((diagnostic) => diagnostic.range.start.line === PROBE_LINE),
+    30_000,
+  );
   await client.open(probeUri, PROBE_TEXT);
   const probed = await reported.catch((error: unknown) => {
-    throw new Error(`${client.spec.name} did not report the schema violation of the probe (${String(error)}); stderr: ${client.stderr.join('').slice(0, 2000)}`);
+    throw new Error(
+      `${client.spec.name} did not report the schema violation of the probe (${String(error)}); stderr: ${client.stderr.join('').slice(0, 2000)}`,
+    );
   });
   const message = messageText(probed.diagnostics.find((diagnostic) => diagnostic.range.start.line === PROBE_LINE)?.message);
   if (!/dedline/.test(message)) throw new Error(`${client.spec.name}: unexpected probe diagnostic: ${message}`);
@@ -176,7 +193,14 @@ async function probe(client: BenchClient, folder: string): Promise<void> {
  * One server through one client path on one file: open, edits, memory, and (Goalpost on the VS Code path,
  * small enough sizes) the preview's update. `probeFolder` is outside every workspace folder.
  */
-async function measureServer(spec: ServerSpec, clientPath: ClientPath, folder: string, file: string, goals: number, probeFolder: string): Promise<ServerResult> {
+async function measureServer(
+  spec: ServerSpec,
+  clientPath: ClientPath,
+  folder: string,
+  file: string,
+  goals: number,
+  probeFolder: string,
+): Promise<ServerResult> {
   const result: ServerResult = { edits: [] };
   const label = `${PATH_LABEL[clientPath]}, ${spec.name}`;
   const uri = URI.file(file).toString();
@@ -219,7 +243,9 @@ async function measureServer(spec: ServerSpec, clientPath: ClientPath, folder: s
     if (clientPath === 'vscode') {
       if (spec.name === 'goalpost' && goals <= PREVIEW_MAX_GOALS) {
         result.preview = await measurePreviewUpdate(client, uri, lines, goals, PREVIEW_EDITS, () => sleep(GAP_MS));
-        log(`  ${label}: preview update (didChange → diagram answered) p50 ${fmtMs(percentile(result.preview.samples, 50))}, ${(result.preview.payloadBytes / 1024).toFixed(0)} KB`);
+        log(
+          `  ${label}: preview update (didChange → diagram answered) p50 ${fmtMs(percentile(result.preview.samples, 50))}, ${(result.preview.payloadBytes / 1024).toFixed(0)} KB`,
+        );
       }
       await probe(client, probeFolder);
     }
@@ -249,13 +275,18 @@ async function measureEdits(
     const line = funnelLine(lines, goal);
     const insert = edit % 2 === 0;
     const at = { line, character: '    funnel'.length };
-    const change: TextDocumentContentChangeEvent = insert ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line, character: at.character + 1 } }, text: '' };
+    const change: TextDocumentContentChangeEvent = insert
+      ? { range: { start: at, end: at }, text: 'x' }
+      : { range: { start: at, end: { line, character: at.character + 1 } }, text: '' };
     const version = edit + 2; // version 1 was the open
-    const typoReported = (params: PublishDiagnosticsParams) => params.diagnostics.some((diagnostic) => diagnostic.range.start.line === line && /funnelx/.test(messageText(diagnostic.message)));
+    const typoReported = (params: PublishDiagnosticsParams) =>
+      params.diagnostics.some((diagnostic) => diagnostic.range.start.line === line && /funnelx/.test(messageText(diagnostic.message)));
     const expected = (params: PublishDiagnosticsParams) =>
       params.uri === uri &&
       (params.version === undefined || params.version === null || params.version === version) &&
-      (insert ? typoReported(params) && params.diagnostics.length === baseline.diagnostics.length + 1 : params.diagnostics.length === baseline.diagnostics.length);
+      (insert
+        ? typoReported(params) && params.diagnostics.length === baseline.diagnostics.length + 1
+        : params.diagnostics.length === baseline.diagnostics.length);
     const published = client.nextDiagnostics(expected, EDIT_TIMEOUT_MS);
     const start = performance.now();
     const sent = await client.change(uri, [change]);
@@ -295,7 +326,13 @@ function measureCheck(folder: string): CheckResult {
   const sorted = [...runs].sort((a, b) => a.ms - b.ms);
   const median = sorted[Math.floor(sorted.length / 2)];
   const summary = median.out.trim().split('\n').pop() ?? '';
-  return { medianMs: median.ms, runs: runs.map((run) => run.ms), cores: median.cpu === undefined ? undefined : median.cpu / median.ms, exitCode: median.status, summary };
+  return {
+    medianMs: median.ms,
+    runs: runs.map((run) => run.ms),
+    cores: median.cpu === undefined ? undefined : median.cpu / median.ms,
+    exitCode: median.status,
+    summary,
+  };
 }
 
 /** The commit measured, and whether the working tree differed from it. */
@@ -303,7 +340,10 @@ function revision(): string {
   const git = (...argv: string[]) => spawnSync('git', ['-C', ROOT, ...argv], { encoding: 'utf8' });
   const head = git('rev-parse', '--short', 'HEAD');
   if (head.status !== 0) return 'outside git';
-  const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'server', 'client', 'scripts', 'package.json').stdout.trim().split('\n').filter(Boolean).length;
+  const dirty = git('status', '--porcelain', '--untracked-files=no', '--', 'server', 'client', 'scripts', 'package.json')
+    .stdout.trim()
+    .split('\n')
+    .filter(Boolean).length;
   return `${head.stdout.trim()}${dirty > 0 ? ` + uncommitted changes in ${dirty} file${dirty === 1 ? '' : 's'}` : ''}`;
 }
 
@@ -314,7 +354,8 @@ function peerVersion(): string {
 // ---------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  for (const required of [GOALPOST_SERVER, GOALPOST_CLI, PEER_SERVER]) if (!fs.existsSync(required)) throw new Error(`${required} is missing: run \`npm run build\` (or npm install)`);
+  for (const required of [GOALPOST_SERVER, GOALPOST_CLI, PEER_SERVER])
+    if (!fs.existsSync(required)) throw new Error(`${required} is missing: run \`npm run build\` (or npm install)`);
   const load = os
     .loadavg()
     .map((value) => value.toFixed(2))
@@ -343,12 +384,16 @@ async function main(): Promise<void> {
         for (const spec of Object.values(SERVERS)) servers[spec.name] = await measureServer(spec, clientPath, folder, file, goals, probeFolder);
       }
       result.indexedOpen = await measureIndexedOpen(SERVERS.goalpost, folder, URI.file(file).toString(), text, OPEN_CAP_MS, () => sleep(300));
-      log(`  VS Code, goalpost, the file opened after the index: indexed ${fmtMs(result.indexedOpen.indexedMs)}, didOpen → hover answered ${fmtMs(result.indexedOpen.openToHoverMs)}`);
+      log(
+        `  VS Code, goalpost, the file opened after the index: indexed ${fmtMs(result.indexedOpen.indexedMs)}, didOpen → hover answered ${fmtMs(result.indexedOpen.openToHoverMs)}`,
+      );
       result.check = measureCheck(folder);
       log(`  goalpost check: ${fmtMs(result.check.medianMs)} (${result.check.summary})`);
       if (goals <= PREVIEW_MAX_GOALS) {
         result.render = await measureRender(text);
-        log(`  diagram: layout of everything ${fmtMs(result.render.layoutAllMs)}, page first render ${fmtMs(result.render.page?.firstRenderMs)}, edit → painted ${fmtMs(result.render.page?.updateMs)}`);
+        log(
+          `  diagram: layout of everything ${fmtMs(result.render.layoutAllMs)}, page first render ${fmtMs(result.render.page?.firstRenderMs)}, edit → painted ${fmtMs(result.render.page?.updateMs)}`,
+        );
         const update = previewUpdate(result);
         if (update) log(`  preview: edit → painted (server + page) ${fmtMs(update.totalMs)}`);
       }

@@ -97,7 +97,7 @@ export class DiagnosticsPublisher {
     // Until the groups stand still across the awaits: a group that appeared meanwhile (a document opened)
     // is not published before its settings are read either.
     let groups = this.project.groups();
-    for (let settled = false; !settled; ) {
+    for (let settled = false; !settled;) {
       for (const group of groups) await this.guardAsync('reading settings', () => this.host.settingsRead(group));
       const now = this.project.groups();
       settled = now === groups;

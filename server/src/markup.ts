@@ -33,7 +33,9 @@ export function hoverFor(support: MarkdownSupport, hover: Hover | null): Hover |
 /** The completion items with plain-text documentation where the client does not render markdown. */
 export function completionsFor(support: MarkdownSupport, items: CompletionItem[]): CompletionItem[] {
   if (support.completion) return items;
-  return items.map((item) => (isMarkdown(item.documentation) ? { ...item, documentation: { kind: MarkupKind.PlainText, value: plainText(item.documentation.value) } } : item));
+  return items.map((item) =>
+    isMarkdown(item.documentation) ? { ...item, documentation: { kind: MarkupKind.PlainText, value: plainText(item.documentation.value) } } : item,
+  );
 }
 
 function isMarkdown(value: unknown): value is MarkupContent {

@@ -241,7 +241,11 @@ export class Project {
   /** The shared grouping rule (core/workspaceGroups.ts), with the workspace folders as roots. */
   private computeGroups(): Group[] {
     const pathOf = (uri: string) => (this.files.get(uri) as GoalFile).fsPath;
-    return groupWorkspaces([...this.files.keys()].sort(), this.resolver, { roots: this.folders, pathOf }).map(({ key, config, files }) => ({ key, config, uris: files }));
+    return groupWorkspaces([...this.files.keys()].sort(), this.resolver, { roots: this.folders, pathOf }).map(({ key, config, files }) => ({
+      key,
+      config,
+      uris: files,
+    }));
   }
 
   /** The group a file belongs to, if the file is known and not ignored. */

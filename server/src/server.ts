@@ -151,8 +151,18 @@ connection.onDidChangeConfiguration((params) => {
   void refreshAll();
 });
 
-connection.onCompletion((params, token) => completionsFor(client.markdown, answer(params.textDocument.uri, token, [], (context) => completion(context, params.position))));
-connection.onHover((params, token) => hoverFor(client.markdown, answer(params.textDocument.uri, token, null, (context) => hover(context, params.position))));
+connection.onCompletion((params, token) =>
+  completionsFor(
+    client.markdown,
+    answer(params.textDocument.uri, token, [], (context) => completion(context, params.position)),
+  ),
+);
+connection.onHover((params, token) =>
+  hoverFor(
+    client.markdown,
+    answer(params.textDocument.uri, token, null, (context) => hover(context, params.position)),
+  ),
+);
 connection.onDefinition((params, token) => answer(params.textDocument.uri, token, null, (context) => definition(context, params.position)));
 connection.onReferences((params, token) =>
   answer(params.textDocument.uri, token, [], (context) => references(context, params.position, params.context.includeDeclaration)),
@@ -160,7 +170,9 @@ connection.onReferences((params, token) =>
 connection.onPrepareRename((params, token) => answer(params.textDocument.uri, token, null, (context) => prepareRename(context, params.position)));
 connection.onRenameRequest((params, token) => answer(params.textDocument.uri, token, null, (context) => rename(context, params.position, params.newName)));
 connection.onDocumentSymbol((params, token) => answer(params.textDocument.uri, token, [], (context) => documentSymbols(context)));
-connection.onWorkspaceSymbol((params, token) => (token.isCancellationRequested ? [] : guard('workspace symbols', () => workspaceSymbols(project, params.query)) ?? []));
+connection.onWorkspaceSymbol((params, token) =>
+  token.isCancellationRequested ? [] : (guard('workspace symbols', () => workspaceSymbols(project, params.query)) ?? []),
+);
 connection.onCodeLens((params, token) => answer(params.textDocument.uri, token, [], (context) => codeLenses(context)));
 connection.onCodeAction((params, token) => answer(params.textDocument.uri, token, [], (context) => codeActions(context, params)));
 connection.onExecuteCommand((params, token) => {

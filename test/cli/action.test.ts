@@ -83,7 +83,11 @@ function runAction(env: Record<string, string>, cwd: string): Promise<{ status: 
 }
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.com' } }).trim();
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.com' },
+  }).trim();
 }
 
 describe('GitHub Action (dist/action.js as the runner runs it)', function () {
@@ -125,7 +129,14 @@ describe('GitHub Action (dist/action.js as the runner runs it)', function () {
     const summary = path.join(folder, `summary-${run}.md`);
     const output = path.join(folder, `output-${run}.txt`);
     const event = path.join(folder, 'event.json');
-    fs.writeFileSync(event, JSON.stringify({ action: 'synchronize', number: 7, pull_request: { number: 7, base: { sha: baseSha, ref: 'main' }, head: { sha: headSha, ref: 'feature' } } }));
+    fs.writeFileSync(
+      event,
+      JSON.stringify({
+        action: 'synchronize',
+        number: 7,
+        pull_request: { number: 7, base: { sha: baseSha, ref: 'main' }, head: { sha: headSha, ref: 'feature' } },
+      }),
+    );
     const env: Record<string, string> = {
       GITHUB_ACTIONS: 'true',
       GITHUB_WORKSPACE: repo,
@@ -142,23 +153,44 @@ describe('GitHub Action (dist/action.js as the runner runs it)', function () {
   }
 
   it('annotates, summarises, writes SARIF and outputs, fails on the error, and creates the diff comment', async () => {
-    const { env, summary, output } = stepEnv('1', { paths: '.', 'fail-level': 'error', sarif: 'reports/goalpost.sarif', 'diff-comment': 'true', today: '2027-05-15' });
+    const { env, summary, output } = stepEnv('1', {
+      paths: '.',
+      'fail-level': 'error',
+      sarif: 'reports/goalpost.sarif',
+      'diff-comment': 'true',
+      today: '2027-05-15',
+    });
     const run = await runAction(env, repo);
     assert.equal(run.stderr, '');
     assert.equal(run.status, 1, run.stdout);
-    assert.match(run.stdout, /^::error file=marketing\.goals\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=Goalpost unknown-reference::`supports` names `grow-onlin-revenue`/m);
-    const outputs = Object.fromEntries(fs.readFileSync(output, 'utf8').trim().split('\n').map((line) => line.split('=') as [string, string]));
+    assert.match(
+      run.stdout,
+      /^::error file=marketing\.goals\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=Goalpost unknown-reference::`supports` names `grow-onlin-revenue`/m,
+    );
+    const outputs = Object.fromEntries(
+      fs
+        .readFileSync(output, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => line.split('=') as [string, string]),
+    );
     assert.equal(outputs.errors, '1');
     assert.ok(Number(outputs.warnings) >= 0 && Number(outputs.infos) >= 0);
     assert.equal(outputs.sarif, 'reports/goalpost.sarif');
-    const sarif = JSON.parse(fs.readFileSync(path.join(repo, 'reports', 'goalpost.sarif'), 'utf8')) as { version: string; runs: { results: { ruleId: string }[] }[] };
+    const sarif = JSON.parse(fs.readFileSync(path.join(repo, 'reports', 'goalpost.sarif'), 'utf8')) as {
+      version: string;
+      runs: { results: { ruleId: string }[] }[];
+    };
     assert.equal(sarif.version, '2.1.0');
     assert.ok(sarif.runs[0].results.some((result) => result.ruleId === 'unknown-reference'));
     const written = fs.readFileSync(summary, 'utf8');
     assert.match(written, /^## Goalpost check$/m);
     assert.match(written, /^### Goalpost: strategy changes$/m, 'the diff goes to the job summary too');
 
-    assert.deepEqual(api.requests.map((request) => `${request.method} ${request.url.replace(/\?.*/, '')}`), ['GET /repos/acme/strategy/issues/7/comments', 'POST /repos/acme/strategy/issues/7/comments']);
+    assert.deepEqual(
+      api.requests.map((request) => `${request.method} ${request.url.replace(/\?.*/, '')}`),
+      ['GET /repos/acme/strategy/issues/7/comments', 'POST /repos/acme/strategy/issues/7/comments'],
+    );
     assert.ok(api.requests.every((request) => request.authorization === `Bearer ${TOKEN}`));
     const body = api.requests[1].body?.body ?? '';
     assert.match(body, /^<!-- goalpost-diff -->\n### Goalpost: strategy changes/);
@@ -171,7 +203,10 @@ describe('GitHub Action (dist/action.js as the runner runs it)', function () {
     const { env } = stepEnv('2', { 'diff-comment': 'true', today: '2027-05-15' });
     const run = await runAction(env, repo);
     assert.equal(run.status, 1);
-    assert.deepEqual(api.requests.map((request) => `${request.method} ${request.url.replace(/\?.*/, '')}`), ['GET /repos/acme/strategy/issues/7/comments', 'PATCH /repos/acme/strategy/issues/comments/101']);
+    assert.deepEqual(
+      api.requests.map((request) => `${request.method} ${request.url.replace(/\?.*/, '')}`),
+      ['GET /repos/acme/strategy/issues/7/comments', 'PATCH /repos/acme/strategy/issues/comments/101'],
+    );
     assert.match(api.requests[1].body?.body ?? '', /^<!-- goalpost-diff -->/);
     assert.match(run.stdout, /^diff-comment: updated comment 101 on pull request #7\.$/m);
   });

@@ -232,7 +232,11 @@ describe('goalpost diff over a real git repository', () => {
     }
     // The working tree: an uncommitted edit, an untracked goals file, and an ignored one that must not count.
     writeFile(repo, 'marketing.goals.yaml', MARKETING_V2.replace('deadline: 2027-10-31', 'deadline: 2027-11-30'));
-    writeFile(repo, 'emea/launch.goals.yaml', 'goalpost: 1\ngoals:\n  - id: emea-launch\n    title: Launch the EMEA Instagram account by June 30\n    supports: [emea-revenue]\n');
+    writeFile(
+      repo,
+      'emea/launch.goals.yaml',
+      'goalpost: 1\ngoals:\n  - id: emea-launch\n    title: Launch the EMEA Instagram account by June 30\n    supports: [emea-revenue]\n',
+    );
     writeFile(repo, '.gitignore', 'scratch.goals.yaml\n');
     writeFile(repo, 'scratch.goals.yaml', 'goalpost: 1\ngoals:\n  - id: scratch\n');
   });
@@ -258,7 +262,10 @@ describe('goalpost diff over a real git repository', () => {
   for (const testCase of GOLDEN_CASES) {
     it(`${testCase.name}: goalpost diff ${testCase.args.join(' ')}`, () => {
       const folder = path.join(CASES, testCase.name);
-      for (const [format, golden] of [['markdown', 'expected.md'], ['json', 'expected.json']] as const) {
+      for (const [format, golden] of [
+        ['markdown', 'expected.md'],
+        ['json', 'expected.json'],
+      ] as const) {
         const run = diff([...testCase.args, '--format', format]);
         assert.equal(run.stderr, '', `${format}: nothing on stderr`);
         assert.equal(run.status, testCase.exit, `${format}: exit code`);
@@ -288,7 +295,11 @@ describe('goalpost diff over a real git repository', () => {
 
   describe('--fail-on-new', () => {
     const table: readonly { args: string[]; exit: number; stderr: RegExp | '' }[] = [
-      { args: ['v1', 'v2', '--fail-on-new', 'error'], exit: 1, stderr: /^goalpost: the change introduces 1 finding of severity error or worse \(--fail-on-new\)\.\n$/ },
+      {
+        args: ['v1', 'v2', '--fail-on-new', 'error'],
+        exit: 1,
+        stderr: /^goalpost: the change introduces 1 finding of severity error or worse \(--fail-on-new\)\.\n$/,
+      },
       { args: ['v1', 'v2', '--fail-on-new', 'info'], exit: 1, stderr: /^goalpost: the change introduces \d+ findings of severity info or worse/ },
       // v3 → v4 only fixes findings.
       { args: ['v3', 'v4', '--fail-on-new', 'info'], exit: 0, stderr: '' },
@@ -310,7 +321,12 @@ describe('goalpost diff over a real git repository', () => {
       { name: 'a bad base revision', args: ['no-such-branch'], stderr: /^goalpost: bad revision "no-such-branch": no commit, branch or tag has that name\n$/ },
       { name: 'a bad head revision', args: ['v1', 'v9'], stderr: /^goalpost: bad revision "v9": no commit, branch or tag has that name\n$/ },
       { name: 'a revision that names a blob, not a commit', args: ['v1:company.goals.yaml'], stderr: /^goalpost: bad revision "v1:company\.goals\.yaml"/ },
-      { name: 'a folder outside any git repository', args: ['main'], cwd: () => fs.mkdtempSync(path.join(temp, 'not-a-repo-')), stderr: /^goalpost: not a git repository/ },
+      {
+        name: 'a folder outside any git repository',
+        args: ['main'],
+        cwd: () => fs.mkdtempSync(path.join(temp, 'not-a-repo-')),
+        stderr: /^goalpost: not a git repository/,
+      },
       { name: 'an unknown --fail-on-new severity', args: ['v1', '--fail-on-new', 'fatal'], stderr: /^goalpost: .*fatal.*\n$/ },
     ];
     for (const row of table) {
@@ -327,7 +343,11 @@ describe('goalpost diff over a real git repository', () => {
 
 describe('diff markdown escaping', () => {
   const table: readonly { fn: (value: string) => string; input: string; output: string }[] = [
-    { fn: text, input: 'Grow | reach <b>by</b> 20% & *more* [now](x) ~~a~~ $5 \\', output: 'Grow \\| reach &lt;b&gt;by&lt;/b&gt; 20% &amp; \\*more\\* \\[now\\](x) \\~\\~a\\~\\~ \\$5 \\\\' },
+    {
+      fn: text,
+      input: 'Grow | reach <b>by</b> 20% & *more* [now](x) ~~a~~ $5 \\',
+      output: 'Grow \\| reach &lt;b&gt;by&lt;/b&gt; 20% &amp; \\*more\\* \\[now\\](x) \\~\\~a\\~\\~ \\$5 \\\\',
+    },
     { fn: text, input: 'two\nlines\r\nhere', output: 'two lines here' },
     { fn: text, input: 'a `tick`', output: 'a \\`tick\\`' },
     { fn: code, input: 'plain-id', output: '`plain-id`' },
@@ -344,8 +364,15 @@ describe('diff markdown escaping', () => {
 
 /** An environment where git reads no system or user config and never looks above the temporary folder. */
 function gitEnv(home: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), GIT_CONFIG_NOSYSTEM: '1', GIT_CEILING_DIRECTORIES: home };
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG', 'NO_COLOR', 'FORCE_COLOR', 'GITHUB_STEP_SUMMARY']) delete env[name];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CEILING_DIRECTORIES: home,
+  };
+  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG', 'NO_COLOR', 'FORCE_COLOR', 'GITHUB_STEP_SUMMARY'])
+    delete env[name];
   return env;
 }
 
@@ -359,6 +386,7 @@ function compareGolden(golden: string, actual: string): void {
     fs.mkdirSync(path.dirname(golden), { recursive: true });
     fs.writeFileSync(golden, actual);
   }
-  if (!fs.existsSync(golden)) assert.fail(`missing golden ${path.relative(process.cwd(), golden)}: run \`UPDATE_GOLDEN=1 npx mocha test/cli/diff.test.ts\` and review what it writes`);
+  if (!fs.existsSync(golden))
+    assert.fail(`missing golden ${path.relative(process.cwd(), golden)}: run \`UPDATE_GOLDEN=1 npx mocha test/cli/diff.test.ts\` and review what it writes`);
   assert.equal(actual, fs.readFileSync(golden, 'utf8'), `${path.relative(process.cwd(), golden)} differs (UPDATE_GOLDEN=1 rewrites it)`);
 }

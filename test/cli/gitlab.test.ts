@@ -64,13 +64,20 @@ describe('check --format gitlab', () => {
     assert.ok(!stdout.includes('\u001b'), 'no colour, even on a terminal');
     assert.equal(new Set(issues.map((issue) => issue.fingerprint)).size, issues.length, 'fingerprints are unique');
     assert.deepEqual(new Set(issues.map((issue) => issue.severity)), new Set(['major', 'minor', 'info']));
-    assert.ok(issues.every((issue) => /^[\w-]+\.goals\.yaml$/.test(issue.location.path)), 'paths relative to the working directory');
+    assert.ok(
+      issues.every((issue) => /^[\w-]+\.goals\.yaml$/.test(issue.location.path)),
+      'paths relative to the working directory',
+    );
   });
 
   it('keeps a fingerprint when the finding moves to another line', async () => {
     const { issues } = await gitlabReport(path.join(__dirname, 'scenarios', 'format-github', 'input'));
     const { issues: again } = await gitlabReport(path.join(__dirname, 'scenarios', 'format-github', 'input'));
-    assert.deepEqual(again.map((issue) => issue.fingerprint), issues.map((issue) => issue.fingerprint), 'deterministic');
+    assert.deepEqual(
+      again.map((issue) => issue.fingerprint),
+      issues.map((issue) => issue.fingerprint),
+      'deterministic',
+    );
     const duplicates = issues.filter((issue) => issue.check_name === 'duplicate-id');
     assert.equal(duplicates.length, 2);
     assert.notEqual(duplicates[0].fingerprint, duplicates[1].fingerprint, 'the same message twice in a file: told apart by occurrence');

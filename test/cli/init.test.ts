@@ -104,11 +104,32 @@ describe('goalpost init', () => {
     });
 
     it('lines its trailing comments up in one column', () => {
-      for (const text of [starterGoals('2027-05-15'), starterGoals('2027-05-15', starterContext(lint([{ file: 'a.goals.yaml', text: 'goalpost: 1\ndepartments:\n  - { id: social-media-team, name: Social }\n' }], { clockToday: '2027-05-15' }).workspace))]) {
-        const columns = text.split('\n').filter((line) => /^\s*[^#\s][^#]*\s#\s/.test(line)).map((line) => line.indexOf('#'));
+      for (const text of [
+        starterGoals('2027-05-15'),
+        starterGoals(
+          '2027-05-15',
+          starterContext(
+            lint([{ file: 'a.goals.yaml', text: 'goalpost: 1\ndepartments:\n  - { id: social-media-team, name: Social }\n' }], { clockToday: '2027-05-15' })
+              .workspace,
+          ),
+        ),
+      ]) {
+        const columns = text
+          .split('\n')
+          .filter((line) => /^\s*[^#\s][^#]*\s#\s/.test(line))
+          .map((line) => line.indexOf('#'));
         assert.ok(columns.length >= 10, 'the starter has trailing comments');
-        const longest = text.split('\n').filter((line) => /^\s*[^#\s][^#]*\s#\s/.test(line)).every((line, index) => columns[index] === 37 || line.slice(0, columns[index]).trimEnd().length >= 36);
-        assert.ok(longest, `comments outside column 38:\n${text.split('\n').filter((line) => /\s#\s/.test(line) && !/^\s*#/.test(line) && line.indexOf('#') !== 37).join('\n')}`);
+        const longest = text
+          .split('\n')
+          .filter((line) => /^\s*[^#\s][^#]*\s#\s/.test(line))
+          .every((line, index) => columns[index] === 37 || line.slice(0, columns[index]).trimEnd().length >= 36);
+        assert.ok(
+          longest,
+          `comments outside column 38:\n${text
+            .split('\n')
+            .filter((line) => /\s#\s/.test(line) && !/^\s*#/.test(line) && line.indexOf('#') !== 37)
+            .join('\n')}`,
+        );
       }
     });
 
@@ -121,7 +142,7 @@ describe('goalpost init', () => {
   });
 
   describe('fits an existing workspace', () => {
-    it('names the example strategy\'s objectives, departments and audiences instead of defining them, with fresh ids: the workspace still checks clean', async () => {
+    it("names the example strategy's objectives, departments and audiences instead of defining them, with fresh ids: the workspace still checks clean", async () => {
       const cwd = fresh();
       fs.cpSync(path.join(__dirname, '../../examples/strategy'), cwd, { recursive: true });
       const init = await run(['init', 'social.goals.yaml'], cwd, '2026-12-01');
@@ -129,7 +150,8 @@ describe('goalpost init', () => {
       assert.match(init.stdout, /^Created social\.goals\.yaml: a starter strategy for 2027, /m, 'dated as the workspace checks (its config pins 2027-05-15)');
       assert.match(init.stdout, /^It joins the 5 goal files already there: /m);
       const text = fs.readFileSync(path.join(cwd, 'social.goals.yaml'), 'utf8');
-      for (const section of ['objectives:', 'departments:', 'audiences:', 'period:']) assert.doesNotMatch(text, new RegExp(`^${section}`, 'm'), `no ${section} of its own`);
+      for (const section of ['objectives:', 'departments:', 'audiences:', 'period:'])
+        assert.doesNotMatch(text, new RegExp(`^${section}`, 'm'), `no ${section} of its own`);
       assert.match(text, /supports: \[grow-online-revenue\]/);
       assert.match(text, /department: marketing/);
       assert.match(text, /- id: ig-site-sessions-2\n/, 'the example defines ig-site-sessions already');
@@ -138,7 +160,10 @@ describe('goalpost init', () => {
     });
 
     it('reuses what exists and defines the rest (objectives elsewhere, no departments yet)', () => {
-      const existing = lint([{ file: 'company.goals.yaml', text: 'goalpost: 1\nobjectives:\n  - { id: grow, title: Grow online revenue by 10% in 2027, metric: revenue }\n' }], { clockToday: '2027-05-15' });
+      const existing = lint(
+        [{ file: 'company.goals.yaml', text: 'goalpost: 1\nobjectives:\n  - { id: grow, title: Grow online revenue by 10% in 2027, metric: revenue }\n' }],
+        { clockToday: '2027-05-15' },
+      );
       const text = starterGoals('2027-05-15', starterContext(existing.workspace));
       const analysis = lint(
         [
@@ -147,7 +172,10 @@ describe('goalpost init', () => {
         ],
         { clockToday: '2027-05-15' },
       );
-      assert.deepEqual(analysis.findings.map((finding) => `${finding.file} ${finding.rule}: ${finding.message}`), []);
+      assert.deepEqual(
+        analysis.findings.map((finding) => `${finding.file} ${finding.rule}: ${finding.message}`),
+        [],
+      );
       assert.match(text, /^departments:/m);
       assert.doesNotMatch(text, /^objectives:/m);
     });

@@ -13,8 +13,12 @@ describe('goalpost check of a large workspace', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-large-'));
     try {
       // Two files over the threshold together, with findings spread through them, one file with a YAML error.
-      const first = generateGoalsFile(400).replace('    department: marketing\n', '').replace(/funnel: conversion/g, (match, offset: number) => (offset % 7 === 0 ? 'funnel: sales' : match));
-      const second = generateGoalsFile(300).replace(/(objective|kpi|goal)-(\d+)/g, '$1-b$2').replace('  - id: goal-b17\n', '  - id: goal-b17\n    title: [unclosed\n');
+      const first = generateGoalsFile(400)
+        .replace('    department: marketing\n', '')
+        .replace(/funnel: conversion/g, (match, offset: number) => (offset % 7 === 0 ? 'funnel: sales' : match));
+      const second = generateGoalsFile(300)
+        .replace(/(objective|kpi|goal)-(\d+)/g, '$1-b$2')
+        .replace('  - id: goal-b17\n', '  - id: goal-b17\n    title: [unclosed\n');
       assert.ok(first.length + second.length > 256 * 1024, 'a large workspace');
       fs.writeFileSync(path.join(folder, 'a.goals.yaml'), first);
       fs.writeFileSync(path.join(folder, 'b.goals.yaml'), second);
@@ -28,7 +32,9 @@ describe('goalpost check of a large workspace', () => {
         { clockToday: '2027-05-15' },
       ).findings;
       // The in-process findings through the same JSON formatter the CLI uses.
-      const expected = JSON.parse(json({ findings, files: ['a.goals.yaml', 'b.goals.yaml'], rules: [], version: '', color: false })).findings as { rule: string }[];
+      const expected = JSON.parse(json({ findings, files: ['a.goals.yaml', 'b.goals.yaml'], rules: [], version: '', color: false })).findings as {
+        rule: string;
+      }[];
       assert.ok(expected.some((finding) => finding.rule === 'yaml-syntax') && expected.some((finding) => finding.rule === 'missing-owner'));
       assert.deepEqual(JSON.parse(run.stdout).findings, expected);
       assert.equal(run.status, 1);
@@ -56,10 +62,15 @@ describe('goalpost check of a large workspace', () => {
 
   it('gives an item under `kpis:` and the same text under `goals:` each their own schema errors', () => {
     const goal = '  - id: g1\n    title: Grow Instagram sessions by 10% by June 30\n    deadline: 2027-06-30\n';
-    const text = generateGoalsFile(700).replace('\nkpis:\n', `\nkpis:\n${goal}`).replace(/\ngoals:\n/, `\ngoals:\n${goal}`);
+    const text = generateGoalsFile(700)
+      .replace('\nkpis:\n', `\nkpis:\n${goal}`)
+      .replace(/\ngoals:\n/, `\ngoals:\n${goal}`);
     assert.ok(text.length > 256 * 1024, 'a large file');
     const findings = checkOneFile(text);
-    assert.ok(findings.some((finding) => finding.rule === 'schema'), 'the goal-shaped KPI is reported');
+    assert.ok(
+      findings.some((finding) => finding.rule === 'schema'),
+      'the goal-shaped KPI is reported',
+    );
   });
 
   it('checks 50,000 goals with 150,000 references without an internal error', function () {

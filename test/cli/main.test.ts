@@ -39,7 +39,10 @@ interface Captured {
 }
 
 /** Runs `goalpost <argv>` in-process, capturing its output; noon local time keeps the date zone-proof. */
-async function run(argv: string[], options: { cwd?: string; tty?: boolean; columns?: number; env?: Record<string, string>; now?: Date } = {}): Promise<Captured> {
+async function run(
+  argv: string[],
+  options: { cwd?: string; tty?: boolean; columns?: number; env?: Record<string, string>; now?: Date } = {},
+): Promise<Captured> {
   let stdout = '';
   let stderr = '';
   const code = await main({
@@ -149,16 +152,25 @@ describe('main()', () => {
     it('on a terminal, stylish wraps to its width; in a pipe the width is ignored', async () => {
       const wrapped = await run(['check', '--today', '2027-05-15', '--no-color'], { cwd: path.join(folder, 'unowned'), tty: true, columns: 72 });
       const lines = wrapped.stdout.trimEnd().split('\n');
-      assert.ok(lines.every((line) => line.length <= 72), wrapped.stdout);
+      assert.ok(
+        lines.every((line) => line.length <= 72),
+        wrapped.stdout,
+      );
       assert.ok(lines.length > 4, 'the long message took more than one line');
       const piped = await run(['check', '--today', '2027-05-15'], { cwd: path.join(folder, 'unowned'), tty: false, columns: 72 });
-      assert.ok(piped.stdout.split('\n').some((line) => line.length > 72), 'a pipe is never wrapped');
+      assert.ok(
+        piped.stdout.split('\n').some((line) => line.length > 72),
+        'a pipe is never wrapped',
+      );
     });
 
     it('on a terminal, tree fits its width with ellipsised titles', async () => {
       const tree = await run(['tree', '--today', '2027-05-15', '--no-color'], { cwd: path.join(folder, 'review'), tty: true, columns: 50 });
       const lines = tree.stdout.trimEnd().split('\n');
-      assert.ok(lines.every((line) => Array.from(line).length <= 50), tree.stdout);
+      assert.ok(
+        lines.every((line) => Array.from(line).length <= 50),
+        tree.stdout,
+      );
       assert.match(tree.stdout, /…$/m);
     });
 
@@ -204,7 +216,10 @@ describe('main()', () => {
       assert.equal(code, 1);
       const findings = (JSON.parse(stdout) as { findings: { file: string; rule: string; message: string }[] }).findings;
       const internal = findings.filter((finding) => finding.rule === 'internal-error');
-      assert.deepEqual(internal.map((finding) => finding.file), ['plan.goals.yaml']);
+      assert.deepEqual(
+        internal.map((finding) => finding.file),
+        ['plan.goals.yaml'],
+      );
       assert.match(internal[0].message, /missing-owner.*boom/);
     } finally {
       rule.check = check;

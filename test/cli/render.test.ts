@@ -93,7 +93,12 @@ describe('goalpost render (process)', () => {
       assert.equal(run.stderr.trimEnd().split('\n').length, 1, 'one line');
     };
 
-    it('for an unknown format', () => expectUsage(['render', '-f', 'png'], STRATEGY, /^goalpost: option '-f, --format <name>' argument 'png' is invalid\. Allowed choices are svg, html, mermaid\.\n$/));
+    it('for an unknown format', () =>
+      expectUsage(
+        ['render', '-f', 'png'],
+        STRATEGY,
+        /^goalpost: option '-f, --format <name>' argument 'png' is invalid\. Allowed choices are svg, html, mermaid\.\n$/,
+      ));
 
     it('when there are no goal files', () => {
       const empty = path.join(tmp, 'empty');

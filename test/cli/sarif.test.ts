@@ -100,7 +100,10 @@ describe('check --format sarif', () => {
       fs.writeFileSync(file, original);
     }
     assert.equal(moved.length, results.length);
-    assert.ok(results.some((result) => uriOf(result) === MOVED_FILE), `findings in ${MOVED_FILE}`);
+    assert.ok(
+      results.some((result) => uriOf(result) === MOVED_FILE),
+      `findings in ${MOVED_FILE}`,
+    );
     results.forEach((before, index) => {
       const after = moved[index];
       const shift = uriOf(before) === MOVED_FILE ? 1 : 0;
@@ -113,8 +116,16 @@ describe('check --format sarif', () => {
   });
 
   it('describes a rule id it has no metadata for, such as a rule that threw', () => {
-    const finding = { file: 'a.goals.yaml', rule: INTERNAL_ERROR, severity: 'error' as const, message: 'Rule `x` failed.', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-    const output: Log = JSON.parse(sarif({ findings: [finding], files: ['a.goals.yaml'], rules: rules.map((rule) => rule.meta), version: '0.0.0', color: false }));
+    const finding = {
+      file: 'a.goals.yaml',
+      rule: INTERNAL_ERROR,
+      severity: 'error' as const,
+      message: 'Rule `x` failed.',
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    };
+    const output: Log = JSON.parse(
+      sarif({ findings: [finding], files: ['a.goals.yaml'], rules: rules.map((rule) => rule.meta), version: '0.0.0', color: false }),
+    );
     const described = output.runs[0].tool.driver.rules ?? [];
     const [result] = output.runs[0].results ?? [];
     assert.equal(described[result.ruleIndex ?? -1]?.id, INTERNAL_ERROR);

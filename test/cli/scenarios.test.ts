@@ -67,7 +67,11 @@ describe('CLI scenarios (test/cli/scenarios)', () => {
 describe('CLI scenarios as real processes', () => {
   before(assertBuilt);
 
-  it('names scenarios that exist', () => assert.deepEqual(REAL_PROCESS.filter((name) => !names.includes(name)), []));
+  it('names scenarios that exist', () =>
+    assert.deepEqual(
+      REAL_PROCESS.filter((name) => !names.includes(name)),
+      [],
+    ));
   for (const name of REAL_PROCESS) it(name, () => runScenario(path.join(SCENARIOS, name), realProcess));
 });
 
@@ -89,7 +93,12 @@ async function runScenario(folder: string, runner: Runner): Promise<void> {
 
 /** The files a run created in the copy of its input must be the scenario's `written/`, byte for byte. */
 function compareWritten(folder: string, input: string, copy: string, writes: string): void {
-  const files = (root: string) => fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name))).sort();
+  const files = (root: string) =>
+    fs
+      .readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+      .sort();
   const existing = new Set(files(input));
   const created = files(copy).filter((file) => !existing.has(file));
   if (UPDATE) {
@@ -97,7 +106,8 @@ function compareWritten(folder: string, input: string, copy: string, writes: str
     for (const file of created) fs.cpSync(path.join(copy, file), path.join(writes, file));
   }
   assert.deepEqual(created, files(writes), `${rel(folder)}: the files written differ from written/ (UPDATE_GOLDEN=1 rewrites it)`);
-  for (const file of created) assert.equal(fs.readFileSync(path.join(copy, file), 'utf8'), fs.readFileSync(path.join(writes, file), 'utf8'), `${rel(path.join(writes, file))} differs`);
+  for (const file of created)
+    assert.equal(fs.readFileSync(path.join(copy, file), 'utf8'), fs.readFileSync(path.join(writes, file), 'utf8'), `${rel(path.join(writes, file))} differs`);
 }
 
 async function runIn(folder: string, args: string[], cwd: string, runner: Runner): Promise<void> {
@@ -156,7 +166,10 @@ function envOf(folder: string): Record<string, string> | undefined {
   const text = readIfThere(path.join(folder, 'env.json'));
   if (text === undefined) return undefined;
   const env: unknown = JSON.parse(text);
-  assert.ok(env !== null && typeof env === 'object' && Object.values(env).every((value) => typeof value === 'string'), `${rel(folder)}/env.json must be an object of strings`);
+  assert.ok(
+    env !== null && typeof env === 'object' && Object.values(env).every((value) => typeof value === 'string'),
+    `${rel(folder)}/env.json must be an object of strings`,
+  );
   return env as Record<string, string>;
 }
 

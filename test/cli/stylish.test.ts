@@ -6,7 +6,13 @@ import type { Finding } from '../../server/src/core/types';
 
 const at = (line: number, character: number) => ({ start: { line, character }, end: { line, character: character + 3 } });
 const FINDINGS: Finding[] = [
-  { file: 'a.goals.yaml', rule: 'smart-specific', severity: 'warning', message: 'Goal `x` has a vague title "Grow": it names no number, metric or platform; say what should change.', range: at(3, 8) },
+  {
+    file: 'a.goals.yaml',
+    rule: 'smart-specific',
+    severity: 'warning',
+    message: 'Goal `x` has a vague title "Grow": it names no number, metric or platform; say what should change.',
+    range: at(3, 8),
+  },
   { file: 'a.goals.yaml', rule: 'schema', severity: 'error', message: 'Short message.', range: at(11, 10) },
 ];
 const INPUT = { findings: FINDINGS, files: ['a.goals.yaml', 'b.goals.yaml'], rules: [], version: '0', color: false };
@@ -15,7 +21,10 @@ describe('stylish', () => {
   it('wraps messages to the terminal width, continuation lines under the message column', () => {
     const text = stylish({ ...INPUT, columns: 80 });
     const lines = text.split('\n');
-    assert.ok(lines.every((line) => line.length <= 80), text);
+    assert.ok(
+      lines.every((line) => line.length <= 80),
+      text,
+    );
     assert.equal(lines[0], 'a.goals.yaml');
     assert.match(lines[1], /^ {4}4:9 {2}warning {2}Goal `x` has a vague title "Grow": it names no +smart-specific$/);
     assert.match(lines[2], /^ {18}\S/, 'a continuation starts in the message column');

@@ -117,7 +117,9 @@ describe('summary()', () => {
   });
 
   it('escapes user text: no cell break, tag, link or emphasis; code spans kept', () => {
-    const text = render([finding('Goal `a|b` has a title "<script>alert(1)</script> *bold* [x](https://evil.example) a|b"\non two lines.', 'we|ird`name.goals.yaml')]);
+    const text = render([
+      finding('Goal `a|b` has a title "<script>alert(1)</script> *bold* [x](https://evil.example) a|b"\non two lines.', 'we|ird`name.goals.yaml'),
+    ]);
     const row = text.split('\n').find((line) => line.includes('smart-specific'));
     assert.ok(row);
     assert.equal(row.split(/(?<!\\)\|/).length - 2, 4, 'exactly four cells');
@@ -131,6 +133,9 @@ describe('summary()', () => {
   });
 
   it('links every rule to its documentation', () => {
-    assert.match(render([finding('Vague.')]), /\[`smart-specific`\]\(https:\/\/github\.com\/goalpost-dev\/goalpost\/blob\/main\/docs\/rules\/smart-specific\.md\)/);
+    assert.match(
+      render([finding('Vague.')]),
+      /\[`smart-specific`\]\(https:\/\/github\.com\/goalpost-dev\/goalpost\/blob\/main\/docs\/rules\/smart-specific\.md\)/,
+    );
   });
 });

@@ -29,7 +29,10 @@ describe('on a real terminal (script)', function () {
   it('stylish wraps every row to the terminal width, rule ids in a column', () => {
     const text = onTerminal('check --no-color --today 2027-05-15', INPUT);
     const lines = text.trimEnd().split('\n');
-    assert.ok(lines.every((line) => Array.from(line).length <= COLUMNS), text);
+    assert.ok(
+      lines.every((line) => Array.from(line).length <= COLUMNS),
+      text,
+    );
     assert.match(text, /^ {2}13:9 {2}warning {2}Objective `retain-customers` +objective-unsupported$/m);
     assert.match(text, /^ {17}is supported by no goal/m, 'a continuation under the message column');
     assert.match(text, /^ {18}also at\b/m, 'related locations stay under their finding');
@@ -39,7 +42,10 @@ describe('on a real terminal (script)', function () {
   it('tree fits the terminal width, ellipsising titles', () => {
     const text = onTerminal('tree --no-color --today 2027-05-15', TREE_INPUT);
     const lines = text.trimEnd().split('\n');
-    assert.ok(lines.every((line) => Array.from(line).length <= COLUMNS), text);
+    assert.ok(
+      lines.every((line) => Array.from(line).length <= COLUMNS),
+      text,
+    );
     assert.match(text, /…$/m);
   });
 

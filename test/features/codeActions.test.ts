@@ -53,7 +53,6 @@ describe('code actions', function () {
     uri = editor.uri('marketing.goals.yaml');
   });
 
-
   /** Opens `text` and answers its diagnostics. */
   function openChecked(text: string): Diagnostic[] {
     editor.open(uri, text);
@@ -69,7 +68,11 @@ describe('code actions', function () {
   /** The one diagnostic of `rule` whose range is `range`. */
   function find(diagnostics: Diagnostic[], rule: string, range: Diagnostic['range']): Diagnostic {
     const found = diagnostics.filter((diagnostic) => diagnostic.code === rule && JSON.stringify(diagnostic.range) === JSON.stringify(range));
-    assert.equal(found.length, 1, `one ${rule} diagnostic at ${JSON.stringify(range)} among ${JSON.stringify(diagnostics.map((d) => [d.code, d.range.start, d.message]))}`);
+    assert.equal(
+      found.length,
+      1,
+      `one ${rule} diagnostic at ${JSON.stringify(range)} among ${JSON.stringify(diagnostics.map((d) => [d.code, d.range.start, d.message]))}`,
+    );
     return found[0];
   }
 
@@ -84,15 +87,25 @@ describe('code actions', function () {
     return { text: after, diagnostics: editor.diagnostics(uri) };
   }
 
-  const errors = (diagnostics: Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error).map((diagnostic) => `${diagnostic.code}: ${diagnostic.message}`);
-  const has = (diagnostics: Diagnostic[], target: Diagnostic) => diagnostics.some((diagnostic) => diagnostic.code === target.code && diagnostic.message === target.message);
+  const errors = (diagnostics: Diagnostic[]) =>
+    diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error).map((diagnostic) => `${diagnostic.code}: ${diagnostic.message}`);
+  const has = (diagnostics: Diagnostic[], target: Diagnostic) =>
+    diagnostics.some((diagnostic) => diagnostic.code === target.code && diagnostic.message === target.message);
 
   /**
    * Opens `broken`, takes the diagnostic of `rule` at `range`, checks the titles of its actions (the
    * preferred one first), applies the one titled `title`, and checks the result: exactly `fixed`, the
    * diagnostic gone, no new error.
    */
-  async function fixes(options: { broken: string; rule: string; range: Diagnostic['range']; titles: string[]; title: string; fixed: string; preferred?: boolean }): Promise<Diagnostic[]> {
+  async function fixes(options: {
+    broken: string;
+    rule: string;
+    range: Diagnostic['range'];
+    titles: string[];
+    title: string;
+    fixed: string;
+    preferred?: boolean;
+  }): Promise<Diagnostic[]> {
     const before = openChecked(options.broken);
     const diagnostic = find(before, options.rule, options.range);
     const actions = await actionsFor([diagnostic]);
@@ -309,7 +322,11 @@ goals:
     });
 
     it('appends a KPI to the existing section, supporting what the goal supports', async () => {
-      const broken = edit(CLEAN, '      - { kpi: sessions, baseline: 1000, target: 1200, current: 1100 }\n', '      - { kpi: sessions, baseline: 1000, target: 1200, current: 1100 }\n      - { kpi: newsletter-signups, target: 500 }\n');
+      const broken = edit(
+        CLEAN,
+        '      - { kpi: sessions, baseline: 1000, target: 1200, current: 1100 }\n',
+        '      - { kpi: sessions, baseline: 1000, target: 1200, current: 1100 }\n      - { kpi: newsletter-signups, target: 500 }\n',
+      );
       await fixes({
         broken,
         rule: 'unknown-reference',
@@ -332,10 +349,9 @@ goals:
       assert.deepEqual(actions[0].title, 'Create goal `brand-year` in this file');
       const { text, diagnostics } = await apply(broken, actions[0]);
       assert.equal(text, `${broken}  - id: brand-year\n    title: Brand year\n    department: marketing\n    supports: [grow-online-revenue]\n`);
-      assert.deepEqual(
-        errors(diagnostics),
-        ['smart-measurable: Goal `brand-year` has no targets; add at least one under `targets` with a `kpi` and the numeric `target` to reach, so its progress can be measured.'],
-      );
+      assert.deepEqual(errors(diagnostics), [
+        'smart-measurable: Goal `brand-year` has no targets; add at least one under `targets` with a `kpi` and the numeric `target` to reach, so its progress can be measured.',
+      ]);
     });
 
     it('does not define an id that another kind of item already has', async () => {
@@ -362,7 +378,10 @@ goals:
     });
 
     it('adds the rule to the directive already above the line, before its reason', async () => {
-      const broken = edit(CLEAN, '    department: marketing\n', '').replace('  - id: ig-traffic\n', '  # goalpost-disable-next-line smart-specific -- reviewed\n  - id: ig-traffic\n');
+      const broken = edit(CLEAN, '    department: marketing\n', '').replace(
+        '  - id: ig-traffic\n',
+        '  # goalpost-disable-next-line smart-specific -- reviewed\n  - id: ig-traffic\n',
+      );
       await fixes({
         broken,
         rule: 'missing-owner',
@@ -389,7 +408,15 @@ goals:
   describe('fix all', () => {
     /** Four typos with one suggestion each, and one (`sales-u`) with two, which fix-all must leave alone. */
     const TYPOS = edit(
-      edit(edit(edit(CLEAN, '    supports: [grow-online-revenue]\ngoals', '    supports: [grow-onlin-revenue]\n    owners: [sales-u]\ngoals'), 'deadline:', 'dedline:'), 'conversion', 'conversation'),
+      edit(
+        edit(
+          edit(CLEAN, '    supports: [grow-online-revenue]\ngoals', '    supports: [grow-onlin-revenue]\n    owners: [sales-u]\ngoals'),
+          'deadline:',
+          'dedline:',
+        ),
+        'conversion',
+        'conversation',
+      ),
       'platform: instagram',
       'platform: Instagram',
     );

@@ -66,7 +66,6 @@ describe('code lens', function () {
     uri = editor.uri('marketing.goals.yaml');
   });
 
-
   async function lenses(): Promise<CodeLens[]> {
     return editor.codeLenses({ textDocument: { uri } });
   }
@@ -104,6 +103,11 @@ describe('code lens', function () {
     );
     const company = editor.uri('company.goals.yaml');
     const companyLenses = await editor.codeLenses({ textDocument: { uri: company } });
-    assert.deepEqual(companyLenses, [{ range: rangeOf(COMPANY, 'company-wide'), command: { title: 'no data · no targets', command: ServerCommand.showGoal, arguments: [company, 'company-wide'] } }]);
+    assert.deepEqual(companyLenses, [
+      {
+        range: rangeOf(COMPANY, 'company-wide'),
+        command: { title: 'no data · no targets', command: ServerCommand.showGoal, arguments: [company, 'company-wide'] },
+      },
+    ]);
   });
 });

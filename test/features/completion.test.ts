@@ -1,12 +1,5 @@
 import * as assert from 'node:assert/strict';
-import {
-  CompletionItemKind,
-  InsertTextMode,
-  type CompletionItem,
-  type Position,
-  type Range,
-  type TextEdit,
-} from 'vscode-languageserver-protocol/node';
+import { CompletionItemKind, InsertTextMode, type CompletionItem, type Position, type Range, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { Editor } from '../helpers/editor';
 import { markedOnce } from '../helpers/marked';
 
@@ -39,7 +32,23 @@ const IG_TRAFFIC = `  - id: ig-traffic
 `;
 
 /** Every key of a goal, in schema order. */
-const GOAL_KEYS = ['id', 'title', 'description', 'department', 'supports', 'platform', 'audience', 'funnel', 'start', 'deadline', 'targets', 'review', 'last_reviewed', 'confidence', 'parent'];
+const GOAL_KEYS = [
+  'id',
+  'title',
+  'description',
+  'department',
+  'supports',
+  'platform',
+  'audience',
+  'funnel',
+  'start',
+  'deadline',
+  'targets',
+  'review',
+  'last_reviewed',
+  'confidence',
+  'parent',
+];
 
 describe('completion', function () {
   let editor: Editor;
@@ -51,7 +60,6 @@ describe('completion', function () {
     uri = editor.uri('marketing.goals.yaml');
     opened = false;
   });
-
 
   /** Puts the fixture (with its `<|>` cursor) in the marketing file and asks for completions at the cursor. */
   async function complete(fixture: string): Promise<{ items: CompletionItem[]; cursor: Position }> {
@@ -218,7 +226,21 @@ describe('completion', function () {
 
     it('offers the known platforms after `platform: `, replacing the whole word under the cursor', async () => {
       const { items, cursor } = await complete(`${KPIS}goals:\n${IG_TRAFFIC}    platform: ins<|>ta\n`);
-      const platforms = ['instagram', 'facebook', 'linkedin', 'x', 'tiktok', 'youtube', 'pinterest', 'threads', 'snapchat', 'reddit', 'bluesky', 'mastodon', 'whatsapp'];
+      const platforms = [
+        'instagram',
+        'facebook',
+        'linkedin',
+        'x',
+        'tiktok',
+        'youtube',
+        'pinterest',
+        'threads',
+        'snapchat',
+        'reddit',
+        'bluesky',
+        'mastodon',
+        'whatsapp',
+      ];
       assert.deepEqual(
         summary(items, at(cursor, 3, 2)),
         platforms.map((platform) => [platform, CompletionItemKind.Value, undefined, platform]),
@@ -242,7 +264,9 @@ describe('completion', function () {
     title: Increase website sessions from Instagram by 20%
     supports: [grow-online-revenue, re<|>]
 `);
-      assert.deepEqual(summary(rest.items, at(rest.cursor, 2)), [['retain-customers', CompletionItemKind.Reference, 'Keep yearly churn under 5%', 'retain-customers']]);
+      assert.deepEqual(summary(rest.items, at(rest.cursor, 2)), [
+        ['retain-customers', CompletionItemKind.Reference, 'Keep yearly churn under 5%', 'retain-customers'],
+      ]);
     });
 
     it('offers objectives in a block `supports` list under the key, without those already listed', async () => {
@@ -254,7 +278,9 @@ describe('completion', function () {
       - retain-customers
     deadline: 2027-12-31
 `);
-      assert.deepEqual(summary(items, at(cursor)), [['grow-online-revenue', CompletionItemKind.Reference, 'Grow online revenue by 15%', 'grow-online-revenue']]);
+      assert.deepEqual(summary(items, at(cursor)), [
+        ['grow-online-revenue', CompletionItemKind.Reference, 'Grow online revenue by 15%', 'grow-online-revenue'],
+      ]);
     });
 
     it('wraps ids in a flow list when a list key has no value yet', async () => {
@@ -312,7 +338,9 @@ ${IG_TRAFFIC}  - id: li-leads
     title: Generate 300 qualified leads from LinkedIn
     parent: <|>
 `);
-      assert.deepEqual(summary(block.items, at(block.cursor)), [['ig-traffic', CompletionItemKind.Reference, 'Increase website sessions from Instagram by 20%', 'ig-traffic']]);
+      assert.deepEqual(summary(block.items, at(block.cursor)), [
+        ['ig-traffic', CompletionItemKind.Reference, 'Increase website sessions from Instagram by 20%', 'ig-traffic'],
+      ]);
       const flow = await complete(`${KPIS}goals:
 ${IG_TRAFFIC}  - { id: li-leads, title: Generate 300 qualified leads from LinkedIn, parent: <|> }
 `);

@@ -140,7 +140,11 @@ describe('hover', function () {
           '',
           '---',
           '',
-          findingSection(diagnostic('review-overdue', OTHER_GOAL_ID.line), 'info', 'A goal has not been reviewed within its `review` cadence (quarterly by default).'),
+          findingSection(
+            diagnostic('review-overdue', OTHER_GOAL_ID.line),
+            'info',
+            'A goal has not been reviewed within its `review` cadence (quarterly by default).',
+          ),
         ].join('\n'),
       },
       range: wordAt(OTHER_GOAL_ID, 'tt-reach'),

@@ -45,7 +45,6 @@ describe('definition and references', function () {
     editor.open(marketing, MARKETING);
   });
 
-
   const definitionAt = (uri: string, position: Position) => editor.definition({ textDocument: { uri }, position });
   const referencesAt = (uri: string, position: Position, includeDeclaration: boolean) =>
     editor.references({ textDocument: { uri }, position, context: { includeDeclaration } });
@@ -57,7 +56,11 @@ describe('definition and references', function () {
     assert.deepEqual(await definitionAt(marketing, cursorOn(MARKETING, 'grow-online-revenue', 0)), [objectiveId()]);
     assert.deepEqual(await definitionAt(marketing, cursorOn(MARKETING, 'grow-online-revenue', 1)), [objectiveId()]);
     assert.deepEqual(await definitionAt(marketing, cursorOn(MARKETING, 'grow-online-revenue', 2, 0)), [objectiveId()], 'at the first character');
-    assert.deepEqual(await definitionAt(marketing, cursorOn(MARKETING, 'grow-online-revenue', 2, 'grow-online-revenue'.length)), [objectiveId()], 'just after the last');
+    assert.deepEqual(
+      await definitionAt(marketing, cursorOn(MARKETING, 'grow-online-revenue', 2, 'grow-online-revenue'.length)),
+      [objectiveId()],
+      'just after the last',
+    );
   });
 
   it('goes from a department, a KPI and a parent reference to their ids, and from an id to itself', async () => {
@@ -72,7 +75,10 @@ describe('definition and references', function () {
     const extra = editor.uri('extra.goals.yaml');
     const EXTRA = 'goalpost: 1\ndepartments:\n  - id: marketing\n    name: Marketing again\n';
     editor.open(extra, EXTRA);
-    assert.deepEqual(await definitionAt(marketing, cursorOn(MARKETING, 'department: marketing', 0, 15)), [marketingId(), { uri: extra, range: rangeOf(EXTRA, 'marketing') }]);
+    assert.deepEqual(await definitionAt(marketing, cursorOn(MARKETING, 'department: marketing', 0, 15)), [
+      marketingId(),
+      { uri: extra, range: rangeOf(EXTRA, 'marketing') },
+    ]);
   });
 
   it('answers nothing on keys, other values, blank lines and unknown references', async () => {
@@ -92,7 +98,11 @@ describe('definition and references', function () {
     ];
     editor.open(company, COMPANY);
     assert.deepEqual(await referencesAt(company, cursorOn(COMPANY, 'grow-online-revenue'), false), usesOfObjective, 'from the id');
-    assert.deepEqual(await referencesAt(marketing, cursorOn(MARKETING, 'grow-online-revenue', 1), true), [objectiveId(), ...usesOfObjective], 'from a reference');
+    assert.deepEqual(
+      await referencesAt(marketing, cursorOn(MARKETING, 'grow-online-revenue', 1), true),
+      [objectiveId(), ...usesOfObjective],
+      'from a reference',
+    );
     assert.deepEqual(await referencesAt(marketing, cursorOn(MARKETING, 'department: marketing', 1, 15), false), [
       { uri: company, range: rangeOf(COMPANY, 'marketing', 0) },
       { uri: marketing, range: rangeOf(MARKETING, 'marketing', 0) },

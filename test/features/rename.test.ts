@@ -1,11 +1,5 @@
 import * as assert from 'node:assert/strict';
-import {
-  ErrorCodes,
-  LSPErrorCodes,
-  ResponseError,
-  type Position,
-  type WorkspaceEdit,
-} from 'vscode-languageserver-protocol/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type Position, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { applyWorkspaceEdit } from '../helpers/applyEdits';
 import { Editor } from '../helpers/editor';
 import { cursorOn, rangeOf, rangeWithin } from '../helpers/textRanges';
@@ -64,7 +58,6 @@ describe('rename', function () {
     editor.open(uris.brand, BRAND);
   });
 
-
   const prepare = (uri: string, position: Position) => editor.prepareRename({ textDocument: { uri }, position });
   const rename = (uri: string, position: Position, newName: string) => editor.rename({ textDocument: { uri }, position, newName });
 
@@ -116,7 +109,11 @@ describe('rename', function () {
     // Then the unopened file is written, as an editor applying a workspace edit would, and the watcher reports it.
     editor.write('marketing.goals.yaml', texts.get(uris.marketing) ?? '');
     for (const uri of Object.values(uris)) {
-      assert.deepEqual(editor.diagnostics(uri).filter((d) => d.code === 'unknown-reference'), [], `no unknown reference in ${uri}`);
+      assert.deepEqual(
+        editor.diagnostics(uri).filter((d) => d.code === 'unknown-reference'),
+        [],
+        `no unknown reference in ${uri}`,
+      );
     }
   });
 
@@ -146,19 +143,33 @@ describe('rename', function () {
   });
 
   it('prepares the rename of an id or a reference with its whole scalar and the id as placeholder', async () => {
-    assert.deepEqual(await prepare(uris.company, cursorOn(COMPANY, 'grow-online-revenue')), { range: rangeOf(COMPANY, 'grow-online-revenue'), placeholder: 'grow-online-revenue' });
-    assert.deepEqual(await prepare(uris.brand, cursorOn(BRAND, "'grow-online-revenue'")), { range: rangeOf(BRAND, "'grow-online-revenue'"), placeholder: 'grow-online-revenue' });
+    assert.deepEqual(await prepare(uris.company, cursorOn(COMPANY, 'grow-online-revenue')), {
+      range: rangeOf(COMPANY, 'grow-online-revenue'),
+      placeholder: 'grow-online-revenue',
+    });
+    assert.deepEqual(await prepare(uris.brand, cursorOn(BRAND, "'grow-online-revenue'")), {
+      range: rangeOf(BRAND, "'grow-online-revenue'"),
+      placeholder: 'grow-online-revenue',
+    });
   });
 
   it('refuses to prepare a rename on a key, a title or past the end, saying why', async () => {
     await refuses(prepare(uris.company, cursorOn(COMPANY, 'title')), LSPErrorCodes.RequestFailed, /^`title` is a key, not an id\. Only ids can be renamed/);
-    await refuses(prepare(uris.company, cursorOn(COMPANY, 'Grow online revenue')), LSPErrorCodes.RequestFailed, /^The value of `title` is not an id\. Only ids can be renamed/);
+    await refuses(
+      prepare(uris.company, cursorOn(COMPANY, 'Grow online revenue')),
+      LSPErrorCodes.RequestFailed,
+      /^The value of `title` is not an id\. Only ids can be renamed/,
+    );
     await refuses(prepare(uris.company, cursorOn(COMPANY, 'owner')), LSPErrorCodes.RequestFailed, /^`owner` is a key, not an id\./);
     await refuses(prepare(uris.company, { line: 99, character: 0 }), LSPErrorCodes.RequestFailed, /^There is no id here\./);
   });
 
   it('refuses a new name that is not an id or that another item already uses', async () => {
-    await refuses(rename(uris.company, cursorOn(COMPANY, 'grow-online-revenue'), 'grow revenue'), ErrorCodes.InvalidParams, /^`grow revenue` is not a valid id: an id starts with a letter or digit/);
+    await refuses(
+      rename(uris.company, cursorOn(COMPANY, 'grow-online-revenue'), 'grow revenue'),
+      ErrorCodes.InvalidParams,
+      /^`grow revenue` is not a valid id: an id starts with a letter or digit/,
+    );
     await refuses(rename(uris.company, cursorOn(COMPANY, 'grow-online-revenue'), '-x'), ErrorCodes.InvalidParams, /^`-x` is not a valid id/);
     await refuses(
       rename(uris.company, cursorOn(COMPANY, 'grow-online-revenue'), 'ig-traffic'),
@@ -166,12 +177,23 @@ describe('rename', function () {
       /^The id `ig-traffic` is already used by goal `ig-traffic` \(marketing\.goals\.yaml line 5\); ids must be unique across the workspace\.$/,
     );
     await refuses(rename(uris.company, cursorOn(COMPANY, 'title'), 'x'), LSPErrorCodes.RequestFailed, /is a key, not an id/);
-    assert.deepEqual(await rename(uris.company, cursorOn(COMPANY, 'grow-online-revenue'), 'grow-online-revenue'), { changes: {} }, 'the same name changes nothing');
+    assert.deepEqual(
+      await rename(uris.company, cursorOn(COMPANY, 'grow-online-revenue'), 'grow-online-revenue'),
+      { changes: {} },
+      'the same name changes nothing',
+    );
   });
 
   it('refuses to rename an id that is also written through an alias, naming the place', async () => {
-    const aliased = BRAND.replace("supports: ['grow-online-revenue']", 'supports: [*main]').replace('title: Grow brand', 'note: &main grow-online-revenue\n    title: Grow brand');
+    const aliased = BRAND.replace("supports: ['grow-online-revenue']", 'supports: [*main]').replace(
+      'title: Grow brand',
+      'note: &main grow-online-revenue\n    title: Grow brand',
+    );
     editor.change(uris.brand, [{ text: aliased }]);
-    await refuses(prepare(uris.company, cursorOn(COMPANY, 'grow-online-revenue')), LSPErrorCodes.RequestFailed, /^`grow-online-revenue` cannot be renamed safely: at brand\.goals\.yaml line 7 it is not written out/);
+    await refuses(
+      prepare(uris.company, cursorOn(COMPANY, 'grow-online-revenue')),
+      LSPErrorCodes.RequestFailed,
+      /^`grow-online-revenue` cannot be renamed safely: at brand\.goals\.yaml line 7 it is not written out/,
+    );
   });
 });

@@ -43,7 +43,6 @@ describe('document and workspace symbols', function () {
     marketing = editor.uri('marketing.goals.yaml');
   });
 
-
   const documentSymbols = (uri: string) => editor.documentSymbols({ textDocument: { uri } }) as Promise<DocumentSymbol[]>;
   const workspaceSymbols = (query: string) => editor.workspaceSymbols({ query }) as Promise<WorkspaceSymbol[]>;
 
@@ -70,7 +69,13 @@ describe('document and workspace symbols', function () {
                 range: rangeOf(MARKETING, '{ kpi: sessions, baseline: 1000, target: 1200, current: 1100 }'),
                 selectionRange: rangeWithin(MARKETING, 'kpi: sessions', 'sessions'),
               },
-              { name: 'signups', detail: '→ 50', kind: SymbolKind.Field, range: rangeFromTo(MARKETING, 'kpi: signups', 'target: 50'), selectionRange: rangeOf(MARKETING, 'signups') },
+              {
+                name: 'signups',
+                detail: '→ 50',
+                kind: SymbolKind.Field,
+                range: rangeFromTo(MARKETING, 'kpi: signups', 'target: 50'),
+                selectionRange: rangeOf(MARKETING, 'signups'),
+              },
             ],
           },
           {
@@ -130,7 +135,13 @@ describe('document and workspace symbols', function () {
     const edited = COMPANY.replace('{ id: marketing, name: Marketing }', '{ id: growth, name: Growth team }');
     editor.change(company, [{ text: edited }]);
     const after = await documentSymbols(company);
-    assert.deepEqual(after[1].children?.[0], { name: 'growth', detail: 'Growth team', kind: SymbolKind.Module, range: rangeOf(edited, '{ id: growth, name: Growth team }'), selectionRange: rangeOf(edited, 'growth') });
+    assert.deepEqual(after[1].children?.[0], {
+      name: 'growth',
+      detail: 'Growth team',
+      kind: SymbolKind.Module,
+      range: rangeOf(edited, '{ id: growth, name: Growth team }'),
+      selectionRange: rangeOf(edited, 'growth'),
+    });
   });
 
   it('outlines nothing for a file that is not a mapping of sections', async () => {
@@ -148,12 +159,21 @@ describe('document and workspace symbols', function () {
     assert.deepEqual(await names('aged 18'), ['young-adults'], 'spaces in the query are ignored');
     assert.deepEqual(await names('sess'), ['ig-traffic', 'sessions'], 'by title and by id');
     assert.deepEqual(await names('zz'), []);
-    assert.deepEqual(await names(''), ['grow-online-revenue', 'marketing', 'ig-traffic', 'goal 2', 'sessions', 'young-adults'], 'everything, in file then text order');
+    assert.deepEqual(
+      await names(''),
+      ['grow-online-revenue', 'marketing', 'ig-traffic', 'goal 2', 'sessions', 'young-adults'],
+      'everything, in file then text order',
+    );
   });
 
   it('locates each workspace symbol at its id, with its kind and title', async () => {
     assert.deepEqual(await workspaceSymbols('grow'), [
-      { name: 'grow-online-revenue', kind: SymbolKind.Class, containerName: 'Grow online revenue by 15%', location: { uri: company, range: rangeOf(COMPANY, 'grow-online-revenue') } },
+      {
+        name: 'grow-online-revenue',
+        kind: SymbolKind.Class,
+        containerName: 'Grow online revenue by 15%',
+        location: { uri: company, range: rangeOf(COMPANY, 'grow-online-revenue') },
+      },
     ]);
     assert.deepEqual(await workspaceSymbols('without'), [
       { name: 'goal 2', kind: SymbolKind.Event, containerName: 'A goal without an id', location: { uri: marketing, range: rangeOf(MARKETING, 'title', 1) } },

@@ -39,7 +39,11 @@ export class Editor {
    * A workspace of `files` (name → text), none of them open yet, checked as of `today`; `markup` is what
    * the client renders (markdown by default).
    */
-  constructor(files: Readonly<Record<string, string>>, private readonly markup: MarkdownSupport = { hover: true, completion: true }, today = TODAY) {
+  constructor(
+    files: Readonly<Record<string, string>>,
+    private readonly markup: MarkdownSupport = { hover: true, completion: true },
+    today = TODAY,
+  ) {
     this.project = new Project({ readFile: (fsPath) => this.disk.get(fsPath), clockToday: () => today });
     this.project.addFolder(URI.file(FOLDER).toString());
     for (const [name, text] of Object.entries(files)) this.write(name, text);

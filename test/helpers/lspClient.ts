@@ -175,7 +175,10 @@ export class TestClient {
     const current = this.diagnostics.get(uri);
     if (current && predicate(current.diagnostics, current)) return Promise.resolve(current.diagnostics);
     return new Promise((resolve) => {
-      this.waiters.push({ predicate: (params) => params.uri === uri && predicate(params.diagnostics, params), resolve: (params) => resolve(params.diagnostics) });
+      this.waiters.push({
+        predicate: (params) => params.uri === uri && predicate(params.diagnostics, params),
+        resolve: (params) => resolve(params.diagnostics),
+      });
     });
   }
 

@@ -7,9 +7,42 @@ import fc from 'fast-check';
 
 /** Pieces of YAML syntax and of goals files: the characters and lines that change structure most. */
 export const TOKENS = [
-  '', ' ', '  ', '\n', '\r\n', ':', ': ', '- ', '[', ']', '{', '}', ',', '"', "'", '#', '&a ', '*a', '<<: *a\n', '|\n', '>-',
-  '\t', '---\n', 'goals:\n', 'kpis:\n', 'objectives:\n', '  - id: dup\n', '    title: x: y\n', 'supports: [', 'kpi: ', '2027-13-45', '1e999', 'é', '😀',
-  '# goalpost-disable-next-line smart-specific\n', '# goalpost-disable-file nope\n',
+  '',
+  ' ',
+  '  ',
+  '\n',
+  '\r\n',
+  ':',
+  ': ',
+  '- ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '"',
+  "'",
+  '#',
+  '&a ',
+  '*a',
+  '<<: *a\n',
+  '|\n',
+  '>-',
+  '\t',
+  '---\n',
+  'goals:\n',
+  'kpis:\n',
+  'objectives:\n',
+  '  - id: dup\n',
+  '    title: x: y\n',
+  'supports: [',
+  'kpi: ',
+  '2027-13-45',
+  '1e999',
+  'é',
+  '😀',
+  '# goalpost-disable-next-line smart-specific\n',
+  '# goalpost-disable-file nope\n',
 ];
 
 /** One edit: where it starts and ends (fractions of the text's length) and what it types. */
@@ -25,7 +58,12 @@ export const editArbitrary: fc.Arbitrary<RandomEdit> = fc.record({
   length: fc.nat({ max: 40 }),
   insert: fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...TOKENS).map((text) => ({ kind: 'token' as const, text })) },
-    { weight: 2, arbitrary: fc.record({ from: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat({ max: 300 }) }).map((paste) => ({ kind: 'paste' as const, ...paste })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({ from: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat({ max: 300 }) })
+        .map((paste) => ({ kind: 'paste' as const, ...paste })),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 6 }).map((text) => ({ kind: 'text' as const, text })) },
   ),
 });

@@ -22,7 +22,10 @@ export const GOLDEN = path.join(REPO, 'test', 'fixtures', 'render');
 export function analyzeFolder(folder: string): Analysis {
   const configPath = path.join(folder, '.goalpost.yaml');
   const config = fs.existsSync(configPath) ? configOf(fs.readFileSync(configPath, 'utf8')) : DEFAULT_CONFIG;
-  const files = fs.readdirSync(folder).filter((name) => /\.goals\.ya?ml$/.test(name)).sort();
+  const files = fs
+    .readdirSync(folder)
+    .filter((name) => /\.goals\.ya?ml$/.test(name))
+    .sort();
   return lint(
     files.map((file) => ({ file, text: fs.readFileSync(path.join(folder, file), 'utf8'), config })),
     { clockToday: TODAY },
@@ -55,7 +58,9 @@ export function hostileGoalsFile(): string {
   const lines = ['goalpost: 1', 'period: { start: 2027-01-01, end: 2027-12-31 }', 'departments:'];
   HOSTILE.forEach((text, index) => lines.push(`  - { id: ${q(`dept ${index} ${text}`)}, name: ${q(text)} }`));
   lines.push('objectives:');
-  HOSTILE.forEach((text, index) => lines.push(`  - id: ${q(text)}`, `    title: ${q(text)}`, `    owner: ${q(`dept ${index} ${text}`)}`, '    deadline: 2027-12-31'));
+  HOSTILE.forEach((text, index) =>
+    lines.push(`  - id: ${q(text)}`, `    title: ${q(text)}`, `    owner: ${q(`dept ${index} ${text}`)}`, '    deadline: 2027-12-31'),
+  );
   lines.push('kpis:');
   HOSTILE.forEach((text) => lines.push(`  - id: ${q(`${text} kpi`)}`, `    name: ${q(text)}`, `    supports: [${q(text)}]`));
   lines.push('goals:');
@@ -85,8 +90,31 @@ export function writeHostileWorkspace(folder: string): string {
 /** The elements and attributes the SVG may contain; anything else means user text became markup. */
 const SVG_ELEMENTS = new Set(['svg', 'title', 'style', 'defs', 'marker', 'path', 'rect', 'text', 'g']);
 const SVG_ATTRIBUTES = new Set([
-  'xmlns', 'class', 'width', 'height', 'viewBox', 'role', 'aria-label', 'id', 'refX', 'refY', 'markerWidth', 'markerHeight', 'orient', 'd', 'x', 'y', 'rx',
-  'transform', 'data-key', 'data-from', 'data-to', 'data-group', 'data-toggle', 'marker-end', 'tabindex',
+  'xmlns',
+  'class',
+  'width',
+  'height',
+  'viewBox',
+  'role',
+  'aria-label',
+  'id',
+  'refX',
+  'refY',
+  'markerWidth',
+  'markerHeight',
+  'orient',
+  'd',
+  'x',
+  'y',
+  'rx',
+  'transform',
+  'data-key',
+  'data-from',
+  'data-to',
+  'data-group',
+  'data-toggle',
+  'marker-end',
+  'tabindex',
 ]);
 
 /**
@@ -102,10 +130,16 @@ export function assertSvgIsOnlyOurs(svg: string): string {
     text += body.slice(last, match.index);
     last = (match.index ?? 0) + match[0].length;
     assert.ok(SVG_ELEMENTS.has(match[2]), `unexpected element <${match[2]}>`);
-    for (const attribute of match[3].matchAll(/([A-Za-z][\w:-]*)="/g)) assert.ok(SVG_ATTRIBUTES.has(attribute[1]), `unexpected attribute ${attribute[1]} on <${match[2]}>`);
+    for (const attribute of match[3].matchAll(/([A-Za-z][\w:-]*)="/g))
+      assert.ok(SVG_ATTRIBUTES.has(attribute[1]), `unexpected attribute ${attribute[1]} on <${match[2]}>`);
   }
   text += body.slice(last);
   assert.doesNotMatch(text, /[<>]/, 'markup outside the known tags');
   assert.doesNotMatch(text.replace(/&(amp|lt|gt|quot|#39);/g, ''), /&/, 'only the five XML entities');
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }

@@ -70,7 +70,10 @@ describe('language server: clients that support less than VS Code', function () 
     await client.open(marketing, MARKETING);
     assert.deepEqual(await client.waitForDiagnostics(marketing), []);
     assert.doesNotMatch(client.stderr.join(''), /workspace folder|failed/i);
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: marketing }, position: positionOf(MARKETING, 'grow-online-revenue] }', 1) });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: marketing },
+      position: positionOf(MARKETING, 'grow-online-revenue] }', 1),
+    });
     assert.match((hover?.contents as MarkupContent).value, /Grow online revenue by 15%/);
   });
 
@@ -84,7 +87,10 @@ describe('language server: clients that support less than VS Code', function () 
     const stat = await start({ folders: [folder], settings: {}, configurationRegistration: false, watchedFiles: false });
     // Registration precedes indexing, so once diagnostics arrive any registration would have been received.
     await stat.waitForDiagnostics(company);
-    assert.deepEqual(stat.received.filter((message) => message.method === 'client/registerCapability'), []);
+    assert.deepEqual(
+      stat.received.filter((message) => message.method === 'client/registerCapability'),
+      [],
+    );
 
     const dynamic = await start({ folders: [folder], settings: {}, configurationRegistration: true, watchedFiles: true });
     await dynamic.waitForDiagnostics(company);
@@ -112,18 +118,24 @@ describe('language server: clients that support less than VS Code', function () 
 
     const text = MARKETING.replace('    department: marketing\n', '    department: marketing\n    \n');
     await plain.change(marketing, [{ text }]);
-    const completion = await plain.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: marketing }, position: positionOf(text, '    \n', 4) });
+    const completion = await plain.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: marketing },
+      position: positionOf(text, '    \n', 4),
+    });
     const items = (Array.isArray(completion) ? completion : (completion?.items ?? [])) as CompletionItem[];
     const documented = items.filter((item) => item.documentation !== undefined);
     assert.ok(documented.length > 0, 'some keys are documented');
-    assert.deepEqual(documented.filter((item) => (item.documentation as MarkupContent).kind !== 'plaintext').map((item) => item.label), []);
+    assert.deepEqual(
+      documented.filter((item) => (item.documentation as MarkupContent).kind !== 'plaintext').map((item) => item.label),
+      [],
+    );
   });
 });
 
 describe('language server: settings that arrive late', function () {
   this.timeout(30_000);
 
-  it("publishes nothing for a workspace until its settings are read, so the first diagnostics honour goalpost.today", async () => {
+  it('publishes nothing for a workspace until its settings are read, so the first diagnostics honour goalpost.today', async () => {
     // Two workspaces: the first one's settings are held back; the second one's are answered at once.
     const late = writeWorkspace({ 'marketing.goals.yaml': MARKETING });
     const prompt = writeWorkspace({ 'marketing.goals.yaml': MARKETING });

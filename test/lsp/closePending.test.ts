@@ -54,7 +54,14 @@ describe('language server: a document closed while its check is pending', () => 
     await client.open(other, 'goalpost: 1\ngoals: []\n');
     await client.waitForDiagnostics(other);
     stop();
-    assert.deepEqual(client.logs.filter((log) => log.type === 1), [], 'no error logged');
-    assert.ok(published.every((diagnostics) => Array.isArray(diagnostics) && diagnostics.length === 0), `published for the closed document: ${JSON.stringify(published)}`);
+    assert.deepEqual(
+      client.logs.filter((log) => log.type === 1),
+      [],
+      'no error logged',
+    );
+    assert.ok(
+      published.every((diagnostics) => Array.isArray(diagnostics) && diagnostics.length === 0),
+      `published for the closed document: ${JSON.stringify(published)}`,
+    );
   });
 });

@@ -75,7 +75,10 @@ describe('language server: code lens over stdio', function () {
     await client.open(uri, MARKETING);
     const [first] = await lenses();
     const mark = client.received.length;
-    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: first.command?.command ?? '', arguments: first.command?.arguments });
+    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: first.command?.command ?? '',
+      arguments: first.command?.arguments,
+    });
     assert.equal(result, null);
     const shown = await client.waitForMessage('window/showMessage', () => true, mark);
     const { type, message } = shown.params as { type: number; message: string };

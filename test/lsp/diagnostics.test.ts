@@ -26,7 +26,9 @@ describe('language server: diagnostics over stdio', function () {
   afterEach(async () => {
     for (const uri of opened) await client.close(uri);
     opened.clear();
-    const changed = Object.entries(FILES).filter(([name, text]) => !fs.existsSync(path.join(folder, name)) || fs.readFileSync(path.join(folder, name), 'utf8') !== text);
+    const changed = Object.entries(FILES).filter(
+      ([name, text]) => !fs.existsSync(path.join(folder, name)) || fs.readFileSync(path.join(folder, name), 'utf8') !== text,
+    );
     for (const [name, text] of changed) fs.writeFileSync(path.join(folder, name), text);
     await client.watched(changed.map(([name]) => ({ uri: fileUri(path.join(folder, name)), type: FileChangeType.Created })));
     await client.waitForDiagnostics(fileUri(path.join(folder, 'marketing.goals.yaml')), (diagnostics) => diagnostics.length === 0);
@@ -101,7 +103,10 @@ describe('language server: diagnostics over stdio', function () {
     fs.writeFileSync(copy, 'goalpost: 1\ngoals:\n  - { id: ig-traffic, title: Increase website sessions from Instagram by 20%, department: marketing }\n');
     await client.watched([{ uri: fileUri(copy), type: FileChangeType.Created }]);
     const duplicated = await client.waitForDiagnostics(marketing, (diagnostics) => diagnostics.some((diagnostic) => diagnostic.code === 'duplicate-id'));
-    assert.deepEqual(duplicated.filter((diagnostic) => diagnostic.code === 'duplicate-id').map((diagnostic) => diagnostic.range.start), [{ line: 4, character: 8 }]);
+    assert.deepEqual(
+      duplicated.filter((diagnostic) => diagnostic.code === 'duplicate-id').map((diagnostic) => diagnostic.range.start),
+      [{ line: 4, character: 8 }],
+    );
     fs.rmSync(copy);
     await client.watched([{ uri: fileUri(copy), type: FileChangeType.Deleted }]);
     assert.deepEqual(await client.waitForDiagnostics(marketing, (diagnostics) => diagnostics.length === 0), []);
@@ -114,10 +119,17 @@ describe('language server: diagnostics over stdio', function () {
     fs.mkdirSync(path.join(folder, 'big'));
     fs.writeFileSync(path.join(folder, 'big', '.goalpost.yaml'), 'today: 2027-05-15\n');
     const file = path.join(folder, 'big', 'big.goals.yaml');
-    const expected = lint([{ file: 'big', text }], { clockToday: '2027-05-15' }).findings.map((finding) => [finding.rule, finding.range.start.line, finding.message]);
+    const expected = lint([{ file: 'big', text }], { clockToday: '2027-05-15' }).findings.map((finding) => [
+      finding.rule,
+      finding.range.start.line,
+      finding.message,
+    ]);
     assert.ok(expected.length >= 2);
     await open(fileUri(file), text);
     const diagnostics = await client.waitForDiagnostics(fileUri(file), (list) => list.length > 0);
-    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.message]), expected);
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.message]),
+      expected,
+    );
   });
 });

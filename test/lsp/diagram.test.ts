@@ -57,7 +57,13 @@ describe('language server: goalpost/diagram over stdio', function () {
 
   before(async () => {
     folder = writeWorkspace({});
-    const files = { 'strategy/company.goals.yaml': COMPANY, 'strategy/marketing.goals.yaml': MARKETING, 'strategy/.goalpost.yaml': 'today: 2027-05-15\n', 'other/other.goals.yaml': OTHER, 'other/.goalpost.yaml': 'today: 2027-05-15\n' };
+    const files = {
+      'strategy/company.goals.yaml': COMPANY,
+      'strategy/marketing.goals.yaml': MARKETING,
+      'strategy/.goalpost.yaml': 'today: 2027-05-15\n',
+      'other/other.goals.yaml': OTHER,
+      'other/.goalpost.yaml': 'today: 2027-05-15\n',
+    };
     for (const [name, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
       fs.writeFileSync(path.join(folder, name), text);
@@ -77,14 +83,24 @@ describe('language server: goalpost/diagram over stdio', function () {
     const result = await diagram({ uri: marketing });
     assert.equal(result.title, 'strategy');
     assert.deepEqual(
-      result.graph.nodes.map((node) => `${node.key} ${node.file === company ? 'company' : node.file === marketing ? 'marketing' : node.file}${node.unaligned ? ' unaligned' : ''}`),
+      result.graph.nodes.map(
+        (node) => `${node.key} ${node.file === company ? 'company' : node.file === marketing ? 'marketing' : node.file}${node.unaligned ? ' unaligned' : ''}`,
+      ),
       ['objective:revenue company', 'objective:hiring company', 'goal:traffic marketing', 'goal:stray marketing unaligned', 'kpi:sessions company'],
     );
     assert.deepEqual(
       result.graph.edges.map((edge) => `${edge.from} ${edge.kind} ${edge.to}`),
-      ['goal:traffic supports objective:revenue', 'goal:traffic supports objective:hiring', 'goal:traffic measures kpi:sessions', 'goal:stray measures kpi:sessions'],
+      [
+        'goal:traffic supports objective:revenue',
+        'goal:traffic supports objective:hiring',
+        'goal:traffic measures kpi:sessions',
+        'goal:stray measures kpi:sessions',
+      ],
     );
-    assert.deepEqual(result.graph.departments.map((department) => department.name), ['Leadership', 'Marketing', 'Human Resources']);
+    assert.deepEqual(
+      result.graph.departments.map((department) => department.name),
+      ['Leadership', 'Marketing', 'Human Resources'],
+    );
     const traffic = result.graph.nodes.find((node) => node.key === 'goal:traffic');
     assert.deepEqual(traffic?.range, { start: { line: 2, character: 8 }, end: { line: 2, character: 15 } }, 'the head: the id');
     assert.equal(traffic?.department, 'Marketing');
@@ -109,7 +125,10 @@ describe('language server: goalpost/diagram over stdio', function () {
     assert.deepEqual(first.extents, []);
     const other = await diagram({ uri: fileUri(path.join(folder, 'other', 'other.goals.yaml')) });
     assert.equal(other.title, 'other');
-    assert.deepEqual(other.graph.nodes.map((node) => node.key), ['objective:elsewhere']);
+    assert.deepEqual(
+      other.graph.nodes.map((node) => node.key),
+      ['objective:elsewhere'],
+    );
     assert.equal(first.title === 'other' ? first.graph.nodes.length : other.graph.nodes.length, 1, 'the workspaces stay apart');
     const unknown = await diagram({ uri: fileUri(path.join(folder, 'nowhere.goals.yaml')) });
     assert.deepEqual(unknown.active, [], 'a file the server does not know marks nothing active');
@@ -119,7 +138,11 @@ describe('language server: goalpost/diagram over stdio', function () {
     await client.open(marketing, MARKETING);
     await client.change(marketing, [{ text: MARKETING.replace('Grow online orders by 5%', 'Grow <b>orders</b> by 6%') }]);
     const result = await diagram({ uri: marketing });
-    assert.equal(result.graph.nodes.find((node) => node.key === 'goal:stray')?.title, 'Grow <b>orders</b> by 6%', 'titles come as data, unescaped: the page sets them as text');
+    assert.equal(
+      result.graph.nodes.find((node) => node.key === 'goal:stray')?.title,
+      'Grow <b>orders</b> by 6%',
+      'titles come as data, unescaped: the page sets them as text',
+    );
     await client.close(marketing);
   });
 });

@@ -54,7 +54,8 @@ describe('language server: incremental edits over stdio equal a whole parse (pro
           const document = TextDocument.create(uri, 'goals', params.version, texts.get(params.version) ?? '');
           for (const diagnostic of params.diagnostics) {
             for (const end of [diagnostic.range.start, diagnostic.range.end]) {
-              if (document.offsetAt(end) !== offsetWithin(document, end)) outside.push(`v${params.version} ${diagnostic.code} ${JSON.stringify(diagnostic.range)}`);
+              if (document.offsetAt(end) !== offsetWithin(document, end))
+                outside.push(`v${params.version} ${diagnostic.code} ${JSON.stringify(diagnostic.range)}`);
             }
           }
         };
@@ -73,14 +74,21 @@ describe('language server: incremental edits over stdio equal a whole parse (pro
           assert.ok(Array.isArray(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })));
           const final = document.getText();
           const expected = comparable(
-            lint([{ file: fileUri(path.join(folder, 'company.goals.yaml')), text: COMPANY }, { file: uri, text: final }], { clockToday: TODAY, today: TODAY })
+            lint(
+              [
+                { file: fileUri(path.join(folder, 'company.goals.yaml')), text: COMPANY },
+                { file: uri, text: final },
+              ],
+              { clockToday: TODAY, today: TODAY },
+            )
               .findings.filter((finding) => finding.file === uri)
               .map(toDiagnostic),
           );
           const settled = await within(
             client.waitForDiagnostics(uri, (diagnostics) => JSON.stringify(comparable(diagnostics)) === JSON.stringify(expected)),
             20_000,
-            () => `the server's last diagnostics never matched a whole parse of the final text:\n${JSON.stringify({ published: comparable(client.diagnostics.get(uri)?.diagnostics ?? []), expected }, null, 1)}`,
+            () =>
+              `the server's last diagnostics never matched a whole parse of the final text:\n${JSON.stringify({ published: comparable(client.diagnostics.get(uri)?.diagnostics ?? []), expected }, null, 1)}`,
           );
           assert.deepEqual(comparable(settled), expected);
           assert.deepEqual(outside, [], 'every published range lies inside its version of the text');
@@ -100,7 +108,10 @@ function offsetWithin(document: TextDocument, position: { line: number; characte
   if (position.line >= document.lineCount) return -1;
   const lineStart = document.offsetAt({ line: position.line, character: 0 });
   const lineEnd = position.line + 1 < document.lineCount ? document.offsetAt({ line: position.line + 1, character: 0 }) : document.getText().length;
-  const content = document.getText().slice(lineStart, lineEnd).replace(/\r?\n$|\r$/, '');
+  const content = document
+    .getText()
+    .slice(lineStart, lineEnd)
+    .replace(/\r?\n$|\r$/, '');
   return position.character <= content.length ? lineStart + position.character : -1;
 }
 

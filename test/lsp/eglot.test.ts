@@ -112,7 +112,10 @@ describe('Emacs (batch, eglot) drives the bundled server', function () {
   it('offers the did-you-mean quick fix, and applying it fixes the line and clears the diagnostic', () => {
     assert.ok(report.codeActions.every((action) => action.kind === 'quickfix'));
     // The did-you-mean is the preferred action, which eglot offers as the default and RET accepts.
-    assert.deepEqual(report.codeActions.filter((action) => action.isPreferred).map((action) => action.title), ['Change `grow-online-revenu` to `grow-online-revenue`']);
+    assert.deepEqual(
+      report.codeActions.filter((action) => action.isPreferred).map((action) => action.title),
+      ['Change `grow-online-revenu` to `grow-online-revenue`'],
+    );
     assert.equal(report.fixedLine, '    supports: [grow-online-revenue]');
     assert.equal(report.diagnosticsAfterFix, 0);
   });

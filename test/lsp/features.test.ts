@@ -50,7 +50,12 @@ describe('language server: each editor feature over stdio answers what it answer
     folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING });
     over = (name) => fileUri(path.join(folder, name));
     const inMemory = editor.uri('');
-    asServed = (answer) => JSON.parse(JSON.stringify(answer).split(inMemory).join(`${URI.file(folder).toString()}/`)) as unknown;
+    asServed = (answer) =>
+      JSON.parse(
+        JSON.stringify(answer)
+          .split(inMemory)
+          .join(`${URI.file(folder).toString()}/`),
+      ) as unknown;
     client = await TestClient.start({ folders: [folder] });
     await client.open(over('draft.goals.yaml'), DRAFT);
     editor.open(within('draft.goals.yaml'), DRAFT);
@@ -130,9 +135,28 @@ describe('language server: each editor feature over stdio answers what it answer
     assert.deepEqual(lenses, asServed(await editor.codeLenses(same)));
     const diagnostics = client.diagnostics.get(over('draft.goals.yaml'))?.diagnostics ?? [];
     const range = { start: { line: 0, character: 0 }, end: { line: 8, character: 0 } };
-    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument, range, context: { diagnostics, only: ['quickfix', 'source.fixAll'] } });
-    assert.ok(actions?.some((action) => 'edit' in action && action.title.includes('grow-online-revenue')), 'the did-you-mean fix');
-    assert.ok(actions?.some((action) => 'kind' in action && action.kind === 'source.fixAll'), 'fix all');
-    assert.deepEqual(actions, asServed(await editor.codeActions({ ...same, range, context: { diagnostics: editor.diagnostics(within('draft.goals.yaml')), only: ['quickfix', 'source.fixAll'] } })));
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument,
+      range,
+      context: { diagnostics, only: ['quickfix', 'source.fixAll'] },
+    });
+    assert.ok(
+      actions?.some((action) => 'edit' in action && action.title.includes('grow-online-revenue')),
+      'the did-you-mean fix',
+    );
+    assert.ok(
+      actions?.some((action) => 'kind' in action && action.kind === 'source.fixAll'),
+      'fix all',
+    );
+    assert.deepEqual(
+      actions,
+      asServed(
+        await editor.codeActions({
+          ...same,
+          range,
+          context: { diagnostics: editor.diagnostics(within('draft.goals.yaml')), only: ['quickfix', 'source.fixAll'] },
+        }),
+      ),
+    );
   });
 });

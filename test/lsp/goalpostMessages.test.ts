@@ -70,7 +70,10 @@ describe('language server: Goalpost messages over stdio', function () {
 
   before(async () => {
     folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING });
-    fs.writeFileSync(path.join(folder, '.goalpost.yaml'), 'today: 2027-05-15\nrules:\n  kpi-unused: warning\n  smart-achievable:\n    options: { maxMonthlyGrowth: 0.3 }\n');
+    fs.writeFileSync(
+      path.join(folder, '.goalpost.yaml'),
+      'today: 2027-05-15\nrules:\n  kpi-unused: warning\n  smart-achievable:\n    options: { maxMonthlyGrowth: 0.3 }\n',
+    );
     company = fileUri(path.join(folder, 'company.goals.yaml'));
     marketing = fileUri(path.join(folder, 'marketing.goals.yaml'));
     client = await TestClient.start({ folders: [folder], workDoneProgress: true });
@@ -93,11 +96,23 @@ describe('language server: Goalpost messages over stdio', function () {
     const indexed = methods.indexOf(OutlineChangedNotification.method);
     assert.ok(create >= 0 && create < begin && begin < end && end < indexed, `create, begin, end, then outlineChanged; got ${methods.join(', ')}`);
     const token = (client.received[create].params as { token: unknown }).token;
-    const progress = client.received.filter((message) => message.method === '$/progress').map((message) => message.params as { token: unknown; value: { title?: string; message?: string } });
-    assert.ok(progress.every((message) => message.token === token), 'every report carries the token the server created');
+    const progress = client.received
+      .filter((message) => message.method === '$/progress')
+      .map((message) => message.params as { token: unknown; value: { title?: string; message?: string } });
+    assert.ok(
+      progress.every((message) => message.token === token),
+      'every report carries the token the server created',
+    );
     assert.equal(progress[0].value.title, 'Goalpost: indexing goal files');
-    assert.ok(progress.some((message) => message.value.message === 'Checking 2 goal files'), 'it says what it is checking');
-    assert.deepEqual(outlineChanges().map((message) => message.params), [{ indexed: true }], 'one notification ends the first index');
+    assert.ok(
+      progress.some((message) => message.value.message === 'Checking 2 goal files'),
+      'it says what it is checking',
+    );
+    assert.deepEqual(
+      outlineChanges().map((message) => message.params),
+      [{ indexed: true }],
+      'one notification ends the first index',
+    );
   });
 
   it('outlines the workspace by objective: a goal under each objective it supports, targets with figures, unlinked goals and KPIs under the unaligned node', async () => {
@@ -132,7 +147,14 @@ describe('language server: Goalpost messages over stdio', function () {
     assert.ok(traffic.extent && traffic.extent.end.line >= 10, 'the extent covers the whole goal, down to its last target');
     const strayHead = unaligned.children[0].range?.start;
     assert.ok(strayHead && (traffic.extent.end.line < strayHead.line || traffic.extent.end.character <= strayHead.character), 'and stops before the next goal');
-    assert.deepEqual(traffic.children[0].figures, { kpi: 'sessions', kpiName: 'Website sessions', unit: 'sessions', baseline: 1000, current: 1500, target: 2000 });
+    assert.deepEqual(traffic.children[0].figures, {
+      kpi: 'sessions',
+      kpiName: 'Website sessions',
+      unit: 'sessions',
+      baseline: 1000,
+      current: 1500,
+      target: 2000,
+    });
     const stray = unaligned.children[0];
     assert.equal(stray.worst, 'error');
     assert.equal(stray.findings?.error, 1, 'the unknown objective in its `supports`');
@@ -196,7 +218,11 @@ describe('language server: Goalpost messages over stdio', function () {
     assert.equal(result.config.today, '2027-05-15');
     assert.equal(result.config.todaySource, 'config');
     const byId = new Map(result.config.rules.map((rule) => [rule.id, rule]));
-    assert.deepEqual([...byId.keys()], rules.map((rule) => rule.meta.id), 'every rule, in catalogue order');
+    assert.deepEqual(
+      [...byId.keys()],
+      rules.map((rule) => rule.meta.id),
+      'every rule, in catalogue order',
+    );
     assert.deepEqual(byId.get('kpi-unused'), { id: 'kpi-unused', severity: 'warning', defaultSeverity: 'info', options: {}, configured: true });
     assert.equal(byId.get('smart-achievable')?.options.maxMonthlyGrowth, 0.3);
     assert.equal(byId.get('smart-achievable')?.severity, 'warning');

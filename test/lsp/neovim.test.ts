@@ -115,7 +115,10 @@ describe('Neovim (headless, vim.lsp.start_client) drives the bundled server', fu
   });
 
   it('goes to the definition in the unopened file of the root folder', () => {
-    assert.deepEqual(report.definition.map((location) => [location.uri, location.range.start.line]), [[fileUri(path.join(folder, 'company.goals.yaml')), 3]]);
+    assert.deepEqual(
+      report.definition.map((location) => [location.uri, location.range.start.line]),
+      [[fileUri(path.join(folder, 'company.goals.yaml')), 3]],
+    );
   });
 
   it('offers the did-you-mean quick fix, and applying it fixes the line', () => {
@@ -125,7 +128,10 @@ describe('Neovim (headless, vim.lsp.start_client) drives the bundled server', fu
   });
 
   it("shows the goal's code lens, whose command the server runs", () => {
-    assert.deepEqual(report.codeLenses.map(({ line, command }) => ({ line, command })), [{ line: 4, command: 'goalpost-server.showGoal' }]);
+    assert.deepEqual(
+      report.codeLenses.map(({ line, command }) => ({ line, command })),
+      [{ line: 4, command: 'goalpost-server.showGoal' }],
+    );
     assert.match(report.codeLenses[0].title, /· on track · 1 target$/);
     assert.equal(report.messages.length, 1);
     assert.match(report.messages[0], /^Goal ig-traffic \(Increase website sessions from Instagram by 20%\): /);

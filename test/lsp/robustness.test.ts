@@ -46,7 +46,43 @@ function random(seed: number): () => number {
 }
 
 /** Pieces of YAML syntax and of goals files that random edits type: the characters that change structure most. */
-const TOKENS = ['', ' ', '  ', '\n', '\r\n', '\r', ':', ': ', '- ', '[', ']', '{', '}', ',', '"', "'", '#', '&a ', '*a', '!!str ', '|\n', '>-', '? ', '%', '@', '\t', '---\n', 'id: dup', '    - id: ig-sessions-2027\n', 'supports: [', 'kpi: ', '2027-13-45', '1e999', 'é', '😀'];
+const TOKENS = [
+  '',
+  ' ',
+  '  ',
+  '\n',
+  '\r\n',
+  '\r',
+  ':',
+  ': ',
+  '- ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '"',
+  "'",
+  '#',
+  '&a ',
+  '*a',
+  '!!str ',
+  '|\n',
+  '>-',
+  '? ',
+  '%',
+  '@',
+  '\t',
+  '---\n',
+  'id: dup',
+  '    - id: ig-sessions-2027\n',
+  'supports: [',
+  'kpi: ',
+  '2027-13-45',
+  '1e999',
+  'é',
+  '😀',
+];
 
 /**
  * One server for the whole suite, on one workspace: each test leaves it as it found it (the afterEach
@@ -130,11 +166,14 @@ describe('language server: robustness over stdio', function () {
   describe('hostile documents', () => {
     const garbage = (length: number, next: () => number, alphabet?: string) =>
       Array.from({ length }, () => (alphabet ? alphabet[Math.floor(next() * alphabet.length)] : String.fromCharCode(Math.floor(next() * 0xd800)))).join('');
-    const aliasBomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...Array.from({ length: 8 }, (_, index) => {
-      const name = String.fromCharCode(98 + index);
-      const previous = String.fromCharCode(97 + index);
-      return `${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`;
-    })].join('\n');
+    const aliasBomb = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      ...Array.from({ length: 8 }, (_, index) => {
+        const name = String.fromCharCode(98 + index);
+        const previous = String.fromCharCode(97 + index);
+        return `${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`;
+      }),
+    ].join('\n');
     const huge = 'x'.repeat(5 * 1024 * 1024);
     const cases: { name: string; text: () => string; expect: (diagnostics: Diagnostic[], content: string) => void }[] = [
       {
@@ -143,13 +182,20 @@ describe('language server: robustness over stdio', function () {
         // The whole first line (up to 10,000 characters) is marked.
         expect: (diagnostics, content) => {
           const end = Math.min(10_000, content.split(/\r\n|\r|\n/)[0].length);
-          assert.deepEqual(diagnostics.map((d) => [d.code, d.message, d.range]), [['yaml-syntax', 'The file is not text: it contains NUL bytes.', { start: { line: 0, character: 0 }, end: { line: 0, character: end } }]]);
+          assert.deepEqual(
+            diagnostics.map((d) => [d.code, d.message, d.range]),
+            [['yaml-syntax', 'The file is not text: it contains NUL bytes.', { start: { line: 0, character: 0 }, end: { line: 0, character: end } }]],
+          );
         },
       },
       {
         name: 'printable garbage made of YAML punctuation',
         text: () => garbage(20_000, random(2), ':-[]{},"\'#&*!|>?%@`\n\r\t abc01'),
-        expect: (diagnostics) => assert.ok(diagnostics.some((d) => d.code === 'yaml-syntax'), JSON.stringify(diagnostics.slice(0, 3))),
+        expect: (diagnostics) =>
+          assert.ok(
+            diagnostics.some((d) => d.code === 'yaml-syntax'),
+            JSON.stringify(diagnostics.slice(0, 3)),
+          ),
       },
       {
         name: 'an alias bomb',
@@ -200,7 +246,11 @@ describe('language server: robustness over stdio', function () {
         expect(diagnostics, content);
         const lines = content.split(/\r\n|\r|\n/);
         const last = lines.length - 1;
-        for (const position of [{ line: 0, character: 0 }, { line: Math.floor(last / 2), character: 5 }, { line: last, character: lines[last].length }]) {
+        for (const position of [
+          { line: 0, character: 0 },
+          { line: Math.floor(last / 2), character: 5 },
+          { line: last, character: lines[last].length },
+        ]) {
           await poke(uri, position);
         }
         assert.ok(Array.isArray(await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'g' })), 'workspace symbols answer');
@@ -228,7 +278,7 @@ describe('language server: robustness over stdio', function () {
   /** Edits that keep the YAML valid and break the strategy instead: typos in values (ids, dates, numbers) and lost fields. */
   const typos: Edit = (text, next) => {
     const lines: { start: number; text: string }[] = [];
-    for (let offset = 0; offset < text.length; ) {
+    for (let offset = 0; offset < text.length;) {
       const end = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset) + 1;
       lines.push({ start: offset, text: text.slice(offset, end) });
       offset = end;
@@ -274,7 +324,8 @@ describe('language server: robustness over stdio', function () {
         const fresh = await checked(copy, 1);
         await close(copy);
         const edited = client.diagnostics.get(uri)?.diagnostics ?? [];
-        const comparable = (diagnostics: Diagnostic[]) => diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.range, diagnostic.message]);
+        const comparable = (diagnostics: Diagnostic[]) =>
+          diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.range, diagnostic.message]);
         assert.deepEqual(comparable(edited), comparable(fresh), `after step ${step}`);
         assert.ok(!edited.some((diagnostic) => diagnostic.code === 'internal-error'), 'no rule failed');
       }
@@ -291,7 +342,10 @@ describe('language server: robustness over stdio', function () {
     const uri = fileUri(outside);
     await open(uri, text);
     const diagnostics = await checked(uri, 1);
-    assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'missing-owner'), JSON.stringify(diagnostics.map((d) => d.code)));
+    assert.ok(
+      diagnostics.some((diagnostic) => diagnostic.code === 'missing-owner'),
+      JSON.stringify(diagnostics.map((d) => d.code)),
+    );
     await poke(uri, rangeOf(text, 'ig-traffic').start);
     await close(uri);
     assert.deepEqual(await client.waitForDiagnostics(uri, (list) => list.length === 0), []);
@@ -310,7 +364,10 @@ describe('language server: robustness over stdio', function () {
     const position = { line: 1, character: 8 };
     assert.equal(await client.connection.sendRequest(HoverRequest.type, { textDocument, position }), null);
     assert.deepEqual(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }), []);
-    assert.deepEqual(await client.connection.sendRequest(CodeActionRequest.type, { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }), []);
+    assert.deepEqual(
+      await client.connection.sendRequest(CodeActionRequest.type, { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }),
+      [],
+    );
     assert.deepEqual(await client.connection.sendRequest(OutlineRequest.type, { uri: yaml }), { items: [] });
   });
 
@@ -367,7 +424,10 @@ describe('language server: robustness over stdio', function () {
       const result = await client.connection.sendRequest(OutlineRequest.type, {});
       assert.deepEqual(
         plain(result.items.map(shape)),
-        plain([objective('grow-online-revenue', 'Grow online revenue by 15%', [igTraffic()], 0.5), objective('enter-japan', 'Open the Japanese market by December', [])]),
+        plain([
+          objective('grow-online-revenue', 'Grow online revenue by 15%', [igTraffic()], 0.5),
+          objective('enter-japan', 'Open the Japanese market by December', []),
+        ]),
       );
       assert.equal(result.items[0].children[0].status, 'on-track');
     });
@@ -433,10 +493,14 @@ describe('language server: robustness over stdio', function () {
     settings.goalpost = { today: '2028-01-15' };
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
     const outside = fileUri(path.join(folder, 'loose.goals.yaml'));
-    const text = 'goalpost: 1\ngoals:\n  - id: loose\n    title: Grow Instagram sessions by 10%\n    deadline: 2027-06-30\n    targets:\n      - { kpi: k, baseline: 10, target: 20, current: 11 }\n';
+    const text =
+      'goalpost: 1\ngoals:\n  - id: loose\n    title: Grow Instagram sessions by 10%\n    deadline: 2027-06-30\n    targets:\n      - { kpi: k, baseline: 10, target: 20, current: 11 }\n';
     await open(outside, text);
     const diagnostics = await client.waitForDiagnostics(outside, (list) => list.some((diagnostic) => diagnostic.code === 'deadline-missed'));
-    assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'deadline-missed'), 'judged as of 2028-01-15, the deadline has passed');
+    assert.ok(
+      diagnostics.some((diagnostic) => diagnostic.code === 'deadline-missed'),
+      'judged as of 2028-01-15, the deadline has passed',
+    );
   });
 });
 
@@ -446,7 +510,8 @@ describe('language server: settings pushed by a client that cannot be asked', ()
     const client = await TestClient.start({ folders: [folder] });
     try {
       const uri = fileUri(path.join(folder, 'plan.goals.yaml'));
-      const text = 'goalpost: 1\ngoals:\n  - id: g\n    title: Grow Instagram sessions by 10%\n    deadline: 2027-06-30\n    targets:\n      - { kpi: k, baseline: 10, target: 20, current: 11 }\n';
+      const text =
+        'goalpost: 1\ngoals:\n  - id: g\n    title: Grow Instagram sessions by 10%\n    deadline: 2027-06-30\n    targets:\n      - { kpi: k, baseline: 10, target: 20, current: 11 }\n';
       await client.open(uri, text);
       await client.waitForDiagnostics(uri);
       await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { goalpost: { today: '2028-01-15' } } });

@@ -71,12 +71,28 @@ describe('the npm package (npm pack, then npm install of the tarball)', function
   after(() => fs.rmSync(temp, { recursive: true, force: true }));
 
   it('holds the bundles the bins need, the bins, schemas, rule docs, README, LICENSE and CHANGELOG, and nothing else', () => {
-    for (const file of ['bin/goalpost.js', 'bin/goalpost-language-server.js', 'dist/cli.js', 'dist/server.js', 'dist/webview.js',
-      'schemas/goals.schema.json', 'schemas/goalpost-config.schema.json', 'docs/rules/unknown-reference.md', 'README.md', 'LICENSE', 'CHANGELOG.md', 'SECURITY.md']) {
+    for (const file of [
+      'bin/goalpost.js',
+      'bin/goalpost-language-server.js',
+      'dist/cli.js',
+      'dist/server.js',
+      'dist/webview.js',
+      'schemas/goals.schema.json',
+      'schemas/goalpost-config.schema.json',
+      'docs/rules/unknown-reference.md',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'SECURITY.md',
+    ]) {
       assert.ok(tarballFiles.includes(file), `${file} is missing from the tarball`);
     }
-    const unexpected = tarballFiles.filter((file) =>
-      !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|SECURITY\.md)$|^bin\/[^/]+\.js$|^dist\/(cli|server|webview)\.js$|^schemas\/[^/]+\.json$|^docs\/rules\/[^/]+\.md$/.test(file));
+    const unexpected = tarballFiles.filter(
+      (file) =>
+        !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|SECURITY\.md)$|^bin\/[^/]+\.js$|^dist\/(cli|server|webview)\.js$|^schemas\/[^/]+\.json$|^docs\/rules\/[^/]+\.md$/.test(
+          file,
+        ),
+    );
     assert.deepEqual(unexpected, []);
   });
 
@@ -96,7 +112,12 @@ describe('the npm package (npm pack, then npm install of the tarball)', function
   });
 
   it('`npx goalpost render --format html` writes a page with its diagram script', () => {
-    const result = spawnSync('npx', ['--offline', '--no-install', 'goalpost', 'render', '--format', 'html', '--output-file', 'goals.html'], { cwd: project, env, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync('npx', ['--offline', '--no-install', 'goalpost', 'render', '--format', 'html', '--output-file', 'goals.html'], {
+      cwd: project,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.equal(result.status, 0, result.stderr);
     const page = fs.readFileSync(path.join(project, 'goals.html'), 'utf8');
     // The installed package's page script, inlined.
@@ -112,7 +133,10 @@ describe('the npm package (npm pack, then npm install of the tarball)', function
       const uri = fileUri(path.join(project, 'goals', 'marketing.goals.yaml'));
       await client.open(uri, GOALS);
       const diagnostics = await client.waitForDiagnostics(uri, (list) => list.length > 0);
-      assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.severity]), [['unknown-reference', 12, 1]]);
+      assert.deepEqual(
+        diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.severity]),
+        [['unknown-reference', 12, 1]],
+      );
     } finally {
       assert.equal(await client.stop(), 0);
     }

@@ -37,22 +37,28 @@ describe('the packaged extension (.vsix)', function () {
     temp = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-vsix-'));
     vsix = path.join(temp, 'goalpost.vsix');
     await promisify(execFile)('npm', ['run', 'package', '--', '--out', vsix], { cwd: ROOT });
-    files = zipEntries(vsix).filter((entry) => entry.startsWith(PREFIX)).map((entry) => entry.slice(PREFIX.length));
+    files = zipEntries(vsix)
+      .filter((entry) => entry.startsWith(PREFIX))
+      .map((entry) => entry.slice(PREFIX.length));
   });
   after(() => fs.rmSync(temp, { recursive: true, force: true }));
 
   it('holds no node_modules, sources, source maps, tests or tooling', () => {
-    const forbidden = files.filter((file) =>
-      /(^|\/)node_modules\//.test(file) ||
-      /\.(ts|map)$/.test(file) ||
-      /^(server|client|test|scripts|bench|examples|bin|docs)\//.test(file) ||
-      /^\./.test(file),
+    const forbidden = files.filter(
+      (file) =>
+        /(^|\/)node_modules\//.test(file) ||
+        /\.(ts|map)$/.test(file) ||
+        /^(server|client|test|scripts|bench|examples|bin|docs)\//.test(file) ||
+        /^\./.test(file),
     );
     assert.deepEqual(forbidden, []);
   });
 
   it('holds only bundles, schemas, grammar, snippets, icons, README, LICENSE and CHANGELOG', () => {
-    assert.deepEqual(files.filter((file) => !ALLOWED.some((pattern) => pattern.test(file))), []);
+    assert.deepEqual(
+      files.filter((file) => !ALLOWED.some((pattern) => pattern.test(file))),
+      [],
+    );
   });
 
   it('holds the bundles, README, LICENSE and CHANGELOG', () => {
@@ -65,7 +71,10 @@ describe('the packaged extension (.vsix)', function () {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
     const referenced = fileReferences({ main: manifest.main, icon: manifest.icon, contributes: manifest.contributes });
     assert.ok(referenced.includes('dist/extension.js'), 'package.json `main` should be the extension bundle');
-    assert.deepEqual(referenced.filter((file) => !files.includes(file)), []);
+    assert.deepEqual(
+      referenced.filter((file) => !files.includes(file)),
+      [],
+    );
   });
 
   it(`is smaller than ${MAX_BYTES / 1024 / 1024} MB`, () => {

@@ -26,17 +26,32 @@ const cases: RuleCase[] = [
   {
     name: 'a decrease still above its target',
     text: goal('2027-03-31', ['kpi: response-hours, baseline: 48, target: 24, current: 30']),
-    findings: [['5:15', `Goal \`g1\` passed its deadline 2027-03-31 without reaching its target: \`response-hours\` is at 30 against a target of 24 (lower is better); ${ADVICE}`]],
+    findings: [
+      [
+        '5:15',
+        `Goal \`g1\` passed its deadline 2027-03-31 without reaching its target: \`response-hours\` is at 30 against a target of 24 (lower is better); ${ADVICE}`,
+      ],
+    ],
   },
   {
     name: 'an explicit direction decides',
     text: goal('2027-03-31', ['kpi: churn, target: 2.5, current: 3.1, direction: decrease']),
-    findings: [['5:15', `Goal \`g1\` passed its deadline 2027-03-31 without reaching its target: \`churn\` is at 3.1 against a target of 2.5 (lower is better); ${ADVICE}`]],
+    findings: [
+      [
+        '5:15',
+        `Goal \`g1\` passed its deadline 2027-03-31 without reaching its target: \`churn\` is at 3.1 against a target of 2.5 (lower is better); ${ADVICE}`,
+      ],
+    ],
   },
   {
     name: 'only the targets that were missed are named',
     text: goal('2027-03-31', ['kpi: k1, target: 100, current: 40', 'kpi: k2, target: 10, current: 12', 'kpi: k3, target: 5, current: 0']),
-    findings: [['5:15', `Goal \`g1\` passed its deadline 2027-03-31 without reaching 2 of its 3 targets: \`k1\` is at 40 against a target of 100 and \`k3\` is at 0 against a target of 5; ${ADVICE}`]],
+    findings: [
+      [
+        '5:15',
+        `Goal \`g1\` passed its deadline 2027-03-31 without reaching 2 of its 3 targets: \`k1\` is at 40 against a target of 100 and \`k3\` is at 0 against a target of 5; ${ADVICE}`,
+      ],
+    ],
   },
 ];
 
@@ -45,7 +60,9 @@ testRule(RULE, cases, {
     it('names every target when all were missed', () => {
       assert.deepEqual(
         lintRule(RULE, goal('2027-03-31', ['kpi: k1, target: 100, current: 40', 'kpi: k2, target: 10, current: 9'])).map((finding) => finding.message),
-        [`Goal \`g1\` passed its deadline 2027-03-31 without reaching its 2 targets: \`k1\` is at 40 against a target of 100 and \`k2\` is at 9 against a target of 10; ${ADVICE}`],
+        [
+          `Goal \`g1\` passed its deadline 2027-03-31 without reaching its 2 targets: \`k1\` is at 40 against a target of 100 and \`k2\` is at 9 against a target of 10; ${ADVICE}`,
+        ],
       );
     });
 
@@ -57,7 +74,10 @@ testRule(RULE, cases, {
 
     it('is a warning by default', () => {
       const text = goal('2027-03-31', ['kpi: k1, target: 12000, current: 10800']);
-      assert.deepEqual(lintRule(RULE, text).map((finding) => finding.severity), ['warning']);
+      assert.deepEqual(
+        lintRule(RULE, text).map((finding) => finding.severity),
+        ['warning'],
+      );
     });
   },
 });

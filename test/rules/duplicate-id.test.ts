@@ -7,12 +7,18 @@ const RULE = 'duplicate-id';
 const cases: { name: string; files: Record<string, string>; findings: string[] }[] = [
   {
     name: 'unique ids are fine',
-    files: { 'a.goals.yaml': 'goalpost: 1\nobjectives:\n  - { id: grow-revenue, title: Grow revenue by 15% }\ngoals:\n  - { id: ig-sessions, title: Grow Instagram sessions by 20% }\n' },
+    files: {
+      'a.goals.yaml':
+        'goalpost: 1\nobjectives:\n  - { id: grow-revenue, title: Grow revenue by 15% }\ngoals:\n  - { id: ig-sessions, title: Grow Instagram sessions by 20% }\n',
+    },
     findings: [],
   },
   {
     name: 'two goals with one id in one file, both reported at their id',
-    files: { 'a.goals.yaml': 'goalpost: 1\ngoals:\n  - id: ig-sessions\n    title: Grow Instagram sessions by 20%\n  - id: ig-sessions\n    title: Grow Instagram sessions by 30%\n' },
+    files: {
+      'a.goals.yaml':
+        'goalpost: 1\ngoals:\n  - id: ig-sessions\n    title: Grow Instagram sessions by 20%\n  - id: ig-sessions\n    title: Grow Instagram sessions by 30%\n',
+    },
     findings: [
       'a.goals.yaml 3:9 The id `ig-sessions` is also used by another goal; ids must be unique across the workspace.',
       'a.goals.yaml 5:9 The id `ig-sessions` is also used by another goal; ids must be unique across the workspace.',
@@ -62,26 +68,38 @@ const cases: { name: string; files: Record<string, string>; findings: string[] }
   },
 ];
 
-testRule(RULE, cases.map(({ name, files, findings }) => ({ name, text: files, findings })), {
-  show: (finding) => `${finding.file} ${at(finding)} ${finding.message}`,
-  more() {
-    it('points each finding at the other definitions', () => {
-      const findings = lintRule(RULE, {
-        'company.goals.yaml': 'goalpost: 1\nobjectives:\n  - { id: grow-revenue, title: Grow revenue by 15% }\n',
-        'marketing.goals.yaml': 'goalpost: 1\ngoals:\n  - id: grow-revenue\n    title: Grow Instagram sessions by 20%\n',
+testRule(
+  RULE,
+  cases.map(({ name, files, findings }) => ({ name, text: files, findings })),
+  {
+    show: (finding) => `${finding.file} ${at(finding)} ${finding.message}`,
+    more() {
+      it('points each finding at the other definitions', () => {
+        const findings = lintRule(RULE, {
+          'company.goals.yaml': 'goalpost: 1\nobjectives:\n  - { id: grow-revenue, title: Grow revenue by 15% }\n',
+          'marketing.goals.yaml': 'goalpost: 1\ngoals:\n  - id: grow-revenue\n    title: Grow Instagram sessions by 20%\n',
+        });
+        assert.deepEqual(findings[0].related, [
+          {
+            file: 'marketing.goals.yaml',
+            range: { start: { line: 2, character: 8 }, end: { line: 2, character: 20 } },
+            message: 'Goal `grow-revenue` is also defined here.',
+          },
+        ]);
+        assert.deepEqual(findings[1].related, [
+          {
+            file: 'company.goals.yaml',
+            range: { start: { line: 2, character: 10 }, end: { line: 2, character: 22 } },
+            message: 'Objective `grow-revenue` is also defined here.',
+          },
+        ]);
       });
-      assert.deepEqual(findings[0].related, [
-        { file: 'marketing.goals.yaml', range: { start: { line: 2, character: 8 }, end: { line: 2, character: 20 } }, message: 'Goal `grow-revenue` is also defined here.' },
-      ]);
-      assert.deepEqual(findings[1].related, [
-        { file: 'company.goals.yaml', range: { start: { line: 2, character: 10 }, end: { line: 2, character: 22 } }, message: 'Objective `grow-revenue` is also defined here.' },
-      ]);
-    });
 
-    it('spans exactly the id value', () => {
-      const [finding] = lintRule(RULE, 'goalpost: 1\ngoals:\n  - id: g1\n    title: a\n  - id: g1\n    title: b\n');
-      assert.deepEqual(finding.range, { start: { line: 2, character: 8 }, end: { line: 2, character: 10 } });
-      assert.equal(finding.severity, 'error');
-    });
+      it('spans exactly the id value', () => {
+        const [finding] = lintRule(RULE, 'goalpost: 1\ngoals:\n  - id: g1\n    title: a\n  - id: g1\n    title: b\n');
+        assert.deepEqual(finding.range, { start: { line: 2, character: 8 }, end: { line: 2, character: 10 } });
+        assert.equal(finding.severity, 'error');
+      });
+    },
   },
-});
+);

@@ -58,39 +58,58 @@ const cases: { name: string; goals: string; findings: [string, string][] }[] = [
   },
 ];
 
-testRule(RULE, cases.map(({ name, goals, findings }) => ({ name, text: HEAD + goals, findings })), {
-  more() {
-    it('finds a cycle across files and points each finding at the other links', () => {
-      const findings = lintRule(RULE, {
-        'company.goals.yaml': `goalpost: 1\ngoals:\n  - id: brand-2027\n    title: A\n    parent: ig-q1\n`,
-        'marketing.goals.yaml': `goalpost: 1\ngoals:\n  - id: ig-q1\n    title: B\n    parent: brand-2027\n`,
+testRule(
+  RULE,
+  cases.map(({ name, goals, findings }) => ({ name, text: HEAD + goals, findings })),
+  {
+    more() {
+      it('finds a cycle across files and points each finding at the other links', () => {
+        const findings = lintRule(RULE, {
+          'company.goals.yaml': `goalpost: 1\ngoals:\n  - id: brand-2027\n    title: A\n    parent: ig-q1\n`,
+          'marketing.goals.yaml': `goalpost: 1\ngoals:\n  - id: ig-q1\n    title: B\n    parent: brand-2027\n`,
+        });
+        assert.deepEqual(
+          findings.map((finding) => [finding.file, at(finding), finding.message]),
+          [
+            [
+              'company.goals.yaml',
+              '5:13',
+              'Goal `brand-2027` is its own ancestor through the `parent` cycle `brand-2027` → `ig-q1` → `brand-2027`; change or remove one of these `parent` links.',
+            ],
+            [
+              'marketing.goals.yaml',
+              '5:13',
+              'Goal `ig-q1` is its own ancestor through the `parent` cycle `ig-q1` → `brand-2027` → `ig-q1`; change or remove one of these `parent` links.',
+            ],
+          ],
+        );
+        assert.deepEqual(findings[0].related, [
+          {
+            file: 'marketing.goals.yaml',
+            range: { start: { line: 4, character: 12 }, end: { line: 4, character: 22 } },
+            message: 'Goal `ig-q1` names `brand-2027` as its `parent` here.',
+          },
+        ]);
       });
-      assert.deepEqual(
-        findings.map((finding) => [finding.file, at(finding), finding.message]),
-        [
-          ['company.goals.yaml', '5:13', 'Goal `brand-2027` is its own ancestor through the `parent` cycle `brand-2027` → `ig-q1` → `brand-2027`; change or remove one of these `parent` links.'],
-          ['marketing.goals.yaml', '5:13', 'Goal `ig-q1` is its own ancestor through the `parent` cycle `ig-q1` → `brand-2027` → `ig-q1`; change or remove one of these `parent` links.'],
-        ],
-      );
-      assert.deepEqual(findings[0].related, [
-        { file: 'marketing.goals.yaml', range: { start: { line: 4, character: 12 }, end: { line: 4, character: 22 } }, message: 'Goal `ig-q1` names `brand-2027` as its `parent` here.' },
-      ]);
-    });
 
-    it('shortens the chain of a long cycle', () => {
-      const ids = Array.from({ length: 12 }, (_, index) => `g${index + 1}`);
-      const text = HEAD + ids.map((id, index) => goal(id, ids[(index + 1) % ids.length])).join('');
-      const findings = lintRule(RULE, text);
-      assert.equal(findings.length, 12);
-      assert.equal(
-        findings[0].message,
-        'Goal `g1` is its own ancestor through the `parent` cycle `g1` → `g2` → `g3` → `g4` → `g5` → `g6` → `g7` → `g8` → … → `g1` (12 goals); change or remove one of these `parent` links.',
-      );
-      assert.equal(findings[0].related?.length, 8);
-    });
+      it('shortens the chain of a long cycle', () => {
+        const ids = Array.from({ length: 12 }, (_, index) => `g${index + 1}`);
+        const text = HEAD + ids.map((id, index) => goal(id, ids[(index + 1) % ids.length])).join('');
+        const findings = lintRule(RULE, text);
+        assert.equal(findings.length, 12);
+        assert.equal(
+          findings[0].message,
+          'Goal `g1` is its own ancestor through the `parent` cycle `g1` → `g2` → `g3` → `g4` → `g5` → `g6` → `g7` → `g8` → … → `g1` (12 goals); change or remove one of these `parent` links.',
+        );
+        assert.equal(findings[0].related?.length, 8);
+      });
 
-    it('is an error by default', () => {
-      assert.deepEqual(lintRule(RULE, HEAD + goal('a', 'a')).map((finding) => finding.severity), ['error']);
-    });
+      it('is an error by default', () => {
+        assert.deepEqual(
+          lintRule(RULE, HEAD + goal('a', 'a')).map((finding) => finding.severity),
+          ['error'],
+        );
+      });
+    },
   },
-});
+);

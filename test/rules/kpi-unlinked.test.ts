@@ -26,27 +26,52 @@ const cases: RuleCase[] = [
   {
     name: 'a KPI with no supports that no goal targets',
     text: text(''),
-    findings: [['5:11', 'KPI `k1` supports no business objective, directly or through a goal: it has no `supports`, and no goal targets it; add the objective it moves to its `supports`.']],
+    findings: [
+      [
+        '5:11',
+        'KPI `k1` supports no business objective, directly or through a goal: it has no `supports`, and no goal targets it; add the objective it moves to its `supports`.',
+      ],
+    ],
   },
   {
     name: 'an empty supports list counts as none',
     text: text(', supports: []'),
-    findings: [['5:11', 'KPI `k1` supports no business objective, directly or through a goal: it has no `supports`, and no goal targets it; add the objective it moves to its `supports`.']],
+    findings: [
+      [
+        '5:11',
+        'KPI `k1` supports no business objective, directly or through a goal: it has no `supports`, and no goal targets it; add the objective it moves to its `supports`.',
+      ],
+    ],
   },
   {
     name: 'supports naming only unknown ids links nothing',
     text: text(', supports: [grow-revenu]'),
-    findings: [['5:11', 'KPI `k1` supports no business objective, directly or through a goal: its `supports` names no existing objective, and no goal targets it; add the objective it moves to its `supports`.']],
+    findings: [
+      [
+        '5:11',
+        'KPI `k1` supports no business objective, directly or through a goal: its `supports` names no existing objective, and no goal targets it; add the objective it moves to its `supports`.',
+      ],
+    ],
   },
   {
     name: 'supports naming a goal rather than an objective links nothing',
     text: text(', supports: [g1]', ['{ id: g1, title: A }']),
-    findings: [['5:11', 'KPI `k1` supports no business objective, directly or through a goal: its `supports` names no existing objective, and no goal targets it; add the objective it moves to its `supports`.']],
+    findings: [
+      [
+        '5:11',
+        'KPI `k1` supports no business objective, directly or through a goal: its `supports` names no existing objective, and no goal targets it; add the objective it moves to its `supports`.',
+      ],
+    ],
   },
   {
     name: 'the goals that target it are named when none of them supports an objective',
     text: text('', ['{ id: g1, title: A, targets: [{ kpi: k1 }] }', '{ id: g2, title: B, supports: [grow-revenu], targets: [{ kpi: k1 }, { kpi: k1 }] }']),
-    findings: [['5:11', 'KPI `k1` supports no business objective, directly or through a goal: it has no `supports`, and the goals that target it (`g1` and `g2`) support no existing objective either; add the objective it moves to its `supports`.']],
+    findings: [
+      [
+        '5:11',
+        'KPI `k1` supports no business objective, directly or through a goal: it has no `supports`, and the goals that target it (`g1` and `g2`) support no existing objective either; add the objective it moves to its `supports`.',
+      ],
+    ],
   },
 ];
 
@@ -55,7 +80,9 @@ testRule(RULE, cases, {
     it('names the one goal that targets it in the singular', () => {
       assert.deepEqual(
         lintRule(RULE, text(', supports: [grow-revenu]', ['{ id: g1, title: A, targets: [{ kpi: k1 }] }'])).map((finding) => finding.message),
-        ['KPI `k1` supports no business objective, directly or through a goal: its `supports` names no existing objective, and the goal that targets it (`g1`) supports no existing objective either; add the objective it moves to its `supports`.'],
+        [
+          'KPI `k1` supports no business objective, directly or through a goal: its `supports` names no existing objective, and the goal that targets it (`g1`) supports no existing objective either; add the objective it moves to its `supports`.',
+        ],
       );
     });
 
@@ -69,7 +96,10 @@ testRule(RULE, cases, {
     });
 
     it('is a warning by default', () => {
-      assert.deepEqual(lintRule(RULE, text('')).map((finding) => finding.severity), ['warning']);
+      assert.deepEqual(
+        lintRule(RULE, text('')).map((finding) => finding.severity),
+        ['warning'],
+      );
     });
   },
 });

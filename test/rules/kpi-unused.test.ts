@@ -35,7 +35,10 @@ testRule(RULE, cases, {
     });
 
     it('is info by default', () => {
-      assert.deepEqual(lintRule(RULE, HEAD).map((finding) => finding.severity), ['info']);
+      assert.deepEqual(
+        lintRule(RULE, HEAD).map((finding) => finding.severity),
+        ['info'],
+      );
     });
   },
 });

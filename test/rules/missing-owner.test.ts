@@ -16,7 +16,7 @@ const cases: { name: string; goal: string; findings: [string, string][] }[] = [
   },
   {
     // The schema reports the empty value; this rule does not repeat it (one mistake, one finding).
-    name: 'an empty department is the schema\'s to report',
+    name: "an empty department is the schema's to report",
     goal: '{ id: g1, title: A, department: }',
     findings: [],
   },
@@ -27,10 +27,17 @@ const cases: { name: string; goal: string; findings: [string, string][] }[] = [
   },
 ];
 
-testRule(RULE, cases.map(({ name, goal, findings }) => ({ name, text: `${HEAD}  - ${goal}\n`, findings })), {
-  more() {
-    it('is a warning by default', () => {
-      assert.deepEqual(lintRule(RULE, `${HEAD}  - { id: g1, title: A }\n`).map((finding) => finding.severity), ['warning']);
-    });
+testRule(
+  RULE,
+  cases.map(({ name, goal, findings }) => ({ name, text: `${HEAD}  - ${goal}\n`, findings })),
+  {
+    more() {
+      it('is a warning by default', () => {
+        assert.deepEqual(
+          lintRule(RULE, `${HEAD}  - { id: g1, title: A }\n`).map((finding) => finding.severity),
+          ['warning'],
+        );
+      });
+    },
   },
-});
+);

@@ -20,7 +20,11 @@ const cases: RuleCase[] = [
   { name: 'on pace', text: goal(['kpi: k1, baseline: 0, target: 100, current: 50']), findings: [] },
   { name: 'behind, but within the margin', text: goal(['kpi: k1, baseline: 0, target: 100, current: 45']), findings: [] },
   { name: 'behind by exactly the margin is not reported', text: goal(['kpi: k1, baseline: 0, target: 100, current: 40']), findings: [] },
-  { name: 'behind by more than the margin', text: goal(['kpi: k1, baseline: 0, target: 100, current: 30']), findings: [['8:55', behind('k1', 30, 0, 100, 30)]] },
+  {
+    name: 'behind by more than the margin',
+    text: goal(['kpi: k1, baseline: 0, target: 100, current: 30']),
+    findings: [['8:55', behind('k1', 30, 0, 100, 30)]],
+  },
   {
     name: 'progress counts from the baseline',
     text: goal(['kpi: k1, baseline: 10000, target: 12000, current: 10400']),
@@ -48,8 +52,16 @@ const cases: RuleCase[] = [
     text: goal(['kpi: k1, baseline: 0, target: 100, current: 60', 'kpi: k2, baseline: 0, target: 100, current: 10']),
     findings: [['9:55', behind('k2', 10, 0, 100, 10)]],
   },
-  { name: 'before the start nothing is expected', text: goal(['kpi: k1, baseline: 0, target: 100, current: 0'], 'start: 2027-06-01\n    deadline: 2027-07-31'), findings: [] },
-  { name: 'after the deadline it is deadline-missed\'s business', text: goal(['kpi: k1, baseline: 0, target: 100, current: 0'], 'start: 2027-01-01\n    deadline: 2027-03-31'), findings: [] },
+  {
+    name: 'before the start nothing is expected',
+    text: goal(['kpi: k1, baseline: 0, target: 100, current: 0'], 'start: 2027-06-01\n    deadline: 2027-07-31'),
+    findings: [],
+  },
+  {
+    name: "after the deadline it is deadline-missed's business",
+    text: goal(['kpi: k1, baseline: 0, target: 100, current: 0'], 'start: 2027-01-01\n    deadline: 2027-03-31'),
+    findings: [],
+  },
   { name: 'a goal without a deadline has no pace', text: goal(['kpi: k1, baseline: 0, target: 100, current: 0'], 'start: 2027-01-01'), findings: [] },
   { name: 'a goal without a start or period has no pace', text: goal(['kpi: k1, baseline: 0, target: 100, current: 0'], 'deadline: 2027-12-31'), findings: [] },
 ];
@@ -59,7 +71,10 @@ testRule(RULE, cases, {
     it('starts from the period when the goal has no start', () => {
       const text = `goalpost: 1\nperiod: { start: 2027-01-01, end: 2027-12-31 }\n${goal(['kpi: k1, baseline: 0, target: 100, current: 10'], 'deadline: 2027-12-31').slice('goalpost: 1\n'.length)}`;
       // 2027-01-01 to 2027-05-15 is 134 of 364 days: 37%.
-      assert.deepEqual(lintRule(RULE, text).map((finding) => finding.message), [behind('k1', 10, 0, 100, 10, 37, '2027-12-31')]);
+      assert.deepEqual(
+        lintRule(RULE, text).map((finding) => finding.message),
+        [behind('k1', 10, 0, 100, 10, 37, '2027-12-31')],
+      );
     });
 
     describe('options', () => {
@@ -88,12 +103,18 @@ testRule(RULE, cases, {
         const text = goal(['kpi: k1, baseline: 0, target: 100, current: 30']);
         // On 2027-05-03, 18 of 60 days (30%) have passed.
         assert.deepEqual(lintRule(RULE, text, { today: '2027-05-03' }), []);
-        assert.deepEqual(lintRule(RULE, text, { today: '2027-06-14' }).map((finding) => finding.message), [behind('k1', 30, 0, 100, 30, 100)]);
+        assert.deepEqual(
+          lintRule(RULE, text, { today: '2027-06-14' }).map((finding) => finding.message),
+          [behind('k1', 30, 0, 100, 30, 100)],
+        );
       });
     });
 
     it('is info by default', () => {
-      assert.deepEqual(lintRule(RULE, goal(['kpi: k1, baseline: 0, target: 100, current: 30'])).map((finding) => finding.severity), ['info']);
+      assert.deepEqual(
+        lintRule(RULE, goal(['kpi: k1, baseline: 0, target: 100, current: 30'])).map((finding) => finding.severity),
+        ['info'],
+      );
     });
   },
 });

@@ -3,8 +3,7 @@ import { at, lintRule } from '../helpers/lint';
 import { testRule, type RuleCase } from '../helpers/ruleTests';
 
 const RULE = 'platform-audience-mismatch';
-const HEAD =
-  'goalpost: 1\naudiences:\n  - { id: young-pros, platforms: [linkedin, instagram] }\n  - { id: unplaced, platforms: [] }\ngoals:\n';
+const HEAD = 'goalpost: 1\naudiences:\n  - { id: young-pros, platforms: [linkedin, instagram] }\n  - { id: unplaced, platforms: [] }\ngoals:\n';
 
 /** A goal on line 6; its `platform` value starts at column 57 after `audience: young-pros`. */
 function goal(fields: string): string {
@@ -21,7 +20,10 @@ const cases: RuleCase[] = [
     name: 'a platform the audience is not on',
     text: goal('audience: young-pros, platform: tiktok'),
     findings: [
-      ['6:57', 'Goal `g1` is on `tiktok`, but its audience `young-pros` is on `linkedin` and `instagram`; pursue the goal where the audience is, or address an audience that uses `tiktok`.'],
+      [
+        '6:57',
+        'Goal `g1` is on `tiktok`, but its audience `young-pros` is on `linkedin` and `instagram`; pursue the goal where the audience is, or address an audience that uses `tiktok`.',
+      ],
     ],
   },
   {
@@ -33,7 +35,7 @@ const cases: RuleCase[] = [
 
 testRule(RULE, cases, {
   more() {
-    it('points at the audience\'s platforms in another file', () => {
+    it("points at the audience's platforms in another file", () => {
       const [finding] = lintRule(RULE, {
         'audiences.goals.yaml': HEAD,
         'marketing.goals.yaml': 'goalpost: 1\ngoals:\n  - id: g1\n    title: A\n    audience: young-pros\n    platform: x\n',
@@ -41,12 +43,19 @@ testRule(RULE, cases, {
       assert.equal(finding.file, 'marketing.goals.yaml');
       assert.equal(at(finding), '6:15');
       assert.deepEqual(finding.related, [
-        { file: 'audiences.goals.yaml', range: { start: { line: 2, character: 33 }, end: { line: 2, character: 54 } }, message: 'Audience `young-pros` lists its platforms here.' },
+        {
+          file: 'audiences.goals.yaml',
+          range: { start: { line: 2, character: 33 }, end: { line: 2, character: 54 } },
+          message: 'Audience `young-pros` lists its platforms here.',
+        },
       ]);
     });
 
     it('is a warning by default', () => {
-      assert.deepEqual(lintRule(RULE, goal('audience: young-pros, platform: tiktok')).map((finding) => finding.severity), ['warning']);
+      assert.deepEqual(
+        lintRule(RULE, goal('audience: young-pros, platform: tiktok')).map((finding) => finding.severity),
+        ['warning'],
+      );
     });
   },
 });

@@ -18,9 +18,17 @@ const never = (start: string, cadence: string, due: string) =>
 // Today is 2027-05-15.
 const cases: RuleCase[] = [
   { name: 'reviewed within its quarter', text: goal('last_reviewed: 2027-03-01, review: quarterly'), findings: [] },
-  { name: 'a quarterly review overdue', text: goal('last_reviewed: 2027-01-15, review: quarterly'), findings: [['4:40', overdue('2027-01-15', 'quarterly', '2027-04-15')]] },
+  {
+    name: 'a quarterly review overdue',
+    text: goal('last_reviewed: 2027-01-15, review: quarterly'),
+    findings: [['4:40', overdue('2027-01-15', 'quarterly', '2027-04-15')]],
+  },
   { name: 'a review due today is not overdue yet', text: goal('last_reviewed: 2027-02-15, review: quarterly'), findings: [] },
-  { name: 'a weekly review overdue', text: goal('last_reviewed: 2027-05-01, review: weekly'), findings: [['4:40', overdue('2027-05-01', 'weekly', '2027-05-08')]] },
+  {
+    name: 'a weekly review overdue',
+    text: goal('last_reviewed: 2027-05-01, review: weekly'),
+    findings: [['4:40', overdue('2027-05-01', 'weekly', '2027-05-08')]],
+  },
   { name: 'a monthly review not yet due', text: goal('last_reviewed: 2027-04-20, review: monthly'), findings: [] },
   {
     name: 'a month after the 31st ends on the last day of the next month',
@@ -52,7 +60,7 @@ testRule(RULE, cases, {
         );
       });
 
-      it('a goal\'s own `review` wins over defaultCadence', () => {
+      it("a goal's own `review` wins over defaultCadence", () => {
         const config = configOf('rules:\n  review-overdue:\n    options: { defaultCadence: weekly }\n');
         assert.deepEqual(lintRule(RULE, goal('last_reviewed: 2027-01-15, review: yearly'), { config }), []);
       });
@@ -64,12 +72,18 @@ testRule(RULE, cases, {
       it('judges against the injected today', () => {
         const text = goal('last_reviewed: 2027-01-15');
         assert.deepEqual(lintRule(RULE, text, { today: '2027-04-15' }), []);
-        assert.deepEqual(lintRule(RULE, text, { today: '2027-04-16' }).map((finding) => finding.message), [overdue('2027-01-15', 'quarterly', '2027-04-15')]);
+        assert.deepEqual(
+          lintRule(RULE, text, { today: '2027-04-16' }).map((finding) => finding.message),
+          [overdue('2027-01-15', 'quarterly', '2027-04-15')],
+        );
       });
     });
 
     it('is info by default', () => {
-      assert.deepEqual(lintRule(RULE, goal('')).map((finding) => finding.severity), ['info']);
+      assert.deepEqual(
+        lintRule(RULE, goal('')).map((finding) => finding.severity),
+        ['info'],
+      );
     });
   },
 });

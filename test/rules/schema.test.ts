@@ -53,9 +53,17 @@ const cases: RuleCase[] = [
     text: `${GOAL}    targets:\n      - kpi: ig-sessions\n        baseline: "10k"\n`,
     findings: ['7:19 `baseline` should be a number, not "10k".'],
   },
-  { name: 'a single id where a list is expected', text: `${GOAL}    supports: grow-revenue\n`, findings: ['5:15 `supports` should be a list, not "grow-revenue".'] },
+  {
+    name: 'a single id where a list is expected',
+    text: `${GOAL}    supports: grow-revenue\n`,
+    findings: ['5:15 `supports` should be a list, not "grow-revenue".'],
+  },
   { name: '`goals` written as text', text: 'goalpost: 1\ngoals: hello\n', findings: ['2:8 `goals` should be a list, not "hello".'] },
-  { name: 'a list entry that is not a mapping', text: 'goalpost: 1\nobjectives:\n  - grow-revenue\n', findings: ['3:5 Objective 1 should be a mapping, not "grow-revenue".'] },
+  {
+    name: 'a list entry that is not a mapping',
+    text: 'goalpost: 1\nobjectives:\n  - grow-revenue\n',
+    findings: ['3:5 Objective 1 should be a mapping, not "grow-revenue".'],
+  },
   { name: 'a key without a value, at the key', text: 'goalpost: 1\ngoals:\n  - id: g1\n    title:\n', findings: ['4:5 `title` should be text, not empty.'] },
   { name: 'an empty title', text: 'goalpost: 1\ngoals:\n  - id: g1\n    title: ""\n', findings: ['4:12 `title` should not be empty.'] },
   { name: 'a confidence written as a word', text: `${GOAL}    confidence: high\n`, findings: ['5:17 `confidence` should be a number, not "high".'] },
@@ -95,8 +103,16 @@ const cases: RuleCase[] = [
   },
 
   // Dates.
-  { name: 'a date that is not on the calendar', text: `${GOAL}    deadline: 2027-13-45\n`, findings: ['5:15 `deadline` should be a real calendar date, not "2027-13-45".'] },
-  { name: 'February 29 of a common year', text: `${GOAL}    start: 2027-02-29\n`, findings: ['5:12 `start` should be a real calendar date, not "2027-02-29".'] },
+  {
+    name: 'a date that is not on the calendar',
+    text: `${GOAL}    deadline: 2027-13-45\n`,
+    findings: ['5:15 `deadline` should be a real calendar date, not "2027-13-45".'],
+  },
+  {
+    name: 'February 29 of a common year',
+    text: `${GOAL}    start: 2027-02-29\n`,
+    findings: ['5:12 `start` should be a real calendar date, not "2027-02-29".'],
+  },
   {
     name: 'a day-first date suggests its ISO form',
     text: `${GOAL}    deadline: 31/03/2027\n`,
@@ -107,7 +123,11 @@ const cases: RuleCase[] = [
     text: `${GOAL}    deadline: 04/05/2027\n`,
     findings: ['5:15 `deadline` should be a date written YYYY-MM-DD, not "04/05/2027".'],
   },
-  { name: 'a date written as a number', text: `${GOAL}    last_reviewed: 20270331\n`, findings: ['5:20 `last_reviewed` should be a date written YYYY-MM-DD, not 20270331.'] },
+  {
+    name: 'a date written as a number',
+    text: `${GOAL}    last_reviewed: 20270331\n`,
+    findings: ['5:20 `last_reviewed` should be a date written YYYY-MM-DD, not 20270331.'],
+  },
 
   // Patterns and ranges.
   {
@@ -123,7 +143,9 @@ const cases: RuleCase[] = [
   {
     name: 'a capitalized platform suggests the lower-case name',
     text: `${GOAL}    platform: Instagram\n`,
-    findings: ["5:15 `platform` should use only lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, not \"Instagram\"; did you mean `instagram`?"],
+    findings: [
+      "5:15 `platform` should use only lower-case letters, digits, '-', '_' or '.', starting with a letter or digit, not \"Instagram\"; did you mean `instagram`?",
+    ],
   },
   { name: 'a confidence above 1', text: `${GOAL}    confidence: 1.5\n`, findings: ['5:17 `confidence` should be between 0 and 1, not 1.5.'] },
   { name: 'a confidence below 0', text: `${GOAL}    confidence: -0.2\n`, findings: ['5:17 `confidence` should be between 0 and 1, not -0.2.'] },
@@ -131,7 +153,11 @@ const cases: RuleCase[] = [
 
   // The format version and the root.
   { name: '`goalpost: 2`', text: 'goalpost: 2\n', findings: ['1:11 `goalpost` is the format version and should be 1, the only version so far, not 2.'] },
-  { name: '`goalpost` quoted', text: 'goalpost: "1"\n', findings: ['1:11 `goalpost` is the format version and should be 1, the only version so far, not "1".'] },
+  {
+    name: '`goalpost` quoted',
+    text: 'goalpost: "1"\n',
+    findings: ['1:11 `goalpost` is the format version and should be 1, the only version so far, not "1".'],
+  },
   { name: 'an empty file', text: '', findings: ['1:1 The file is empty; a goals file starts with `goalpost: 1`.'] },
   { name: 'a top-level list', text: '- goalpost: 1\n', findings: ['1:1 A goals file must be a mapping of keys, starting with `goalpost: 1`, not a list.'] },
   { name: 'a file that is one word', text: 'goals\n', findings: ['1:1 A goals file must be a mapping of keys, starting with `goalpost: 1`, not "goals".'] },

@@ -16,12 +16,16 @@ const cases: { name: string; goal: string; findings: [string, string][] }[] = [
   {
     name: 'a goal without targets',
     goal: 'deadline: 2027-03-31',
-    findings: [['5:9', 'Goal `g1` has no targets; add at least one under `targets` with a `kpi` and the numeric `target` to reach, so its progress can be measured.']],
+    findings: [
+      ['5:9', 'Goal `g1` has no targets; add at least one under `targets` with a `kpi` and the numeric `target` to reach, so its progress can be measured.'],
+    ],
   },
   {
     name: 'a goal with an empty targets list',
     goal: 'targets: []',
-    findings: [['5:9', 'Goal `g1` has no targets; add at least one under `targets` with a `kpi` and the numeric `target` to reach, so its progress can be measured.']],
+    findings: [
+      ['5:9', 'Goal `g1` has no targets; add at least one under `targets` with a `kpi` and the numeric `target` to reach, so its progress can be measured.'],
+    ],
   },
   {
     name: 'a target without a target value, at the target',
@@ -30,7 +34,7 @@ const cases: { name: string; goal: string; findings: [string, string][] }[] = [
   },
   {
     // The schema reports the value that is not a number; this rule does not repeat it.
-    name: 'a target value that is not a number is the schema\'s to report',
+    name: "a target value that is not a number is the schema's to report",
     goal: 'targets:\n      - kpi: ig-site-sessions\n        target: 12k',
     findings: [],
   },
@@ -49,15 +53,19 @@ const cases: { name: string; goal: string; findings: [string, string][] }[] = [
   },
 ];
 
-testRule(RULE, cases.map(({ name, goal, findings }) => ({ name, text: `${HEAD}goals:\n  - id: g1\n    title: Grow Instagram sessions by 20%\n    ${goal}\n`, findings })), {
-  more() {
-    it('highlights the first key of a target', () => {
-      const [finding] = lintRule(RULE, `${HEAD}goals:\n  - id: g1\n    title: x\n    targets:\n      - kpi: ig-site-sessions\n`);
-      assert.deepEqual(finding.range, { start: { line: 7, character: 8 }, end: { line: 7, character: 11 } });
-    });
+testRule(
+  RULE,
+  cases.map(({ name, goal, findings }) => ({ name, text: `${HEAD}goals:\n  - id: g1\n    title: Grow Instagram sessions by 20%\n    ${goal}\n`, findings })),
+  {
+    more() {
+      it('highlights the first key of a target', () => {
+        const [finding] = lintRule(RULE, `${HEAD}goals:\n  - id: g1\n    title: x\n    targets:\n      - kpi: ig-site-sessions\n`);
+        assert.deepEqual(finding.range, { start: { line: 7, character: 8 }, end: { line: 7, character: 11 } });
+      });
 
-    it('is an error by default', () => {
-      assert.equal(lintRule(RULE, `${HEAD}goals:\n  - id: g1\n    title: x\n`)[0].severity, 'error');
-    });
+      it('is an error by default', () => {
+        assert.equal(lintRule(RULE, `${HEAD}goals:\n  - id: g1\n    title: x\n`)[0].severity, 'error');
+      });
+    },
   },
-});
+);

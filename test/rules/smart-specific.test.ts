@@ -34,38 +34,42 @@ const cases: { name: string; title: string; extra?: string; vague: boolean }[] =
   { name: 'a KPI metric that is a phrase is specific', title: 'Improve the engagement rate', vague: false },
 ];
 
-testRule(RULE, cases.map(({ name, title, extra, vague: isVague }) => ({ name, text: goalWith(title, extra), findings: isVague ? [['7:12', vague(title)]] : [] })), {
-  more() {
-    it('highlights the whole title value', () => {
-      const [finding] = lintRule(RULE, goalWith('Boost awareness'));
-      assert.deepEqual(finding.range, { start: { line: 6, character: 11 }, end: { line: 6, character: 26 } });
-    });
-
-    it('leaves a goal without a title to the schema rule', () => {
-      assert.deepEqual(lintRule(RULE, `${HEAD}goals:\n  - id: g1\n    department: marketing\n`), []);
-    });
-
-    it('counts KPI words from other files of the workspace', () => {
-      const files = {
-        'company.goals.yaml': 'goalpost: 1\nkpis:\n  - { id: k1, name: Store footfall, metric: footfall }\n',
-        'marketing.goals.yaml': 'goalpost: 1\ngoals:\n  - id: g1\n    title: Drive footfall\n',
-      };
-      assert.deepEqual(lintRule(RULE, files), []);
-    });
-
-    describe('option terms', () => {
-      it('adds words that make a title specific', () => {
-        const config = configOf('rules:\n  smart-specific:\n    options:\n      terms: [awareness]\n');
-        assert.deepEqual(lintRule(RULE, goalWith('Boost awareness'), { config }), []);
+testRule(
+  RULE,
+  cases.map(({ name, title, extra, vague: isVague }) => ({ name, text: goalWith(title, extra), findings: isVague ? [['7:12', vague(title)]] : [] })),
+  {
+    more() {
+      it('highlights the whole title value', () => {
+        const [finding] = lintRule(RULE, goalWith('Boost awareness'));
+        assert.deepEqual(finding.range, { start: { line: 6, character: 11 }, end: { line: 6, character: 26 } });
       });
-      it('adds phrases, matched as whole words', () => {
-        const config = configOf('rules:\n  smart-specific:\n    options:\n      terms: [share of voice]\n');
-        assert.deepEqual(lintRule(RULE, goalWith('Win share of voice'), { config }), []);
-        assert.equal(lintRule(RULE, goalWith('Share our voice'), { config }).length, 1);
+
+      it('leaves a goal without a title to the schema rule', () => {
+        assert.deepEqual(lintRule(RULE, `${HEAD}goals:\n  - id: g1\n    department: marketing\n`), []);
       });
-      it('rejects a term that is not a string', () => {
-        assert.throws(() => configOf('rules:\n  smart-specific:\n    options:\n      terms: [1]\n'));
+
+      it('counts KPI words from other files of the workspace', () => {
+        const files = {
+          'company.goals.yaml': 'goalpost: 1\nkpis:\n  - { id: k1, name: Store footfall, metric: footfall }\n',
+          'marketing.goals.yaml': 'goalpost: 1\ngoals:\n  - id: g1\n    title: Drive footfall\n',
+        };
+        assert.deepEqual(lintRule(RULE, files), []);
       });
-    });
+
+      describe('option terms', () => {
+        it('adds words that make a title specific', () => {
+          const config = configOf('rules:\n  smart-specific:\n    options:\n      terms: [awareness]\n');
+          assert.deepEqual(lintRule(RULE, goalWith('Boost awareness'), { config }), []);
+        });
+        it('adds phrases, matched as whole words', () => {
+          const config = configOf('rules:\n  smart-specific:\n    options:\n      terms: [share of voice]\n');
+          assert.deepEqual(lintRule(RULE, goalWith('Win share of voice'), { config }), []);
+          assert.equal(lintRule(RULE, goalWith('Share our voice'), { config }).length, 1);
+        });
+        it('rejects a term that is not a string', () => {
+          assert.throws(() => configOf('rules:\n  smart-specific:\n    options:\n      terms: [1]\n'));
+        });
+      });
+    },
   },
-});
+);

@@ -25,11 +25,15 @@ const cases: { name: string; comment: string; findings: [string, string][] }[] =
   { name: 'comments that are not directives are left alone', comment: '# goalpost-disabled smart-specfic', findings: [] },
 ];
 
-testRule(RULE, cases.map(({ name, comment, findings }) => ({ name, text: `${GOAL}${comment}\n`, findings })), {
-  more() {
-    it('offers the closest rule as the fix', () => {
-      const [finding] = lintRule(RULE, `${GOAL}# goalpost-disable-file smart-specfic\n`);
-      assert.deepEqual(finding.suggestions, ['smart-specific']);
-    });
+testRule(
+  RULE,
+  cases.map(({ name, comment, findings }) => ({ name, text: `${GOAL}${comment}\n`, findings })),
+  {
+    more() {
+      it('offers the closest rule as the fix', () => {
+        const [finding] = lintRule(RULE, `${GOAL}# goalpost-disable-file smart-specfic\n`);
+        assert.deepEqual(finding.suggestions, ['smart-specific']);
+      });
+    },
   },
-});
+);

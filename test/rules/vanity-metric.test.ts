@@ -39,34 +39,44 @@ const cases: { name: string; kpis: string[]; metrics?: string }[] = [
   { name: 'a goal without targets is smart-measurable’s business', kpis: [] },
 ];
 
-testRule(RULE, cases.map(({ name, kpis, metrics }) => ({ name, text: goal(...kpis), findings: metrics ? [['11:9', message(metrics)]] : [] })), {
-  more() {
-    it('points at the KPIs’ metrics as related locations', () => {
-      const [finding] = lintRule(RULE, goal('followers', 'likes'));
-      assert.deepEqual(
-        finding.related?.map((related) => [related.range.start.line + 1, related.range.start.character + 1, related.message]),
-        [
-          [3, 57, 'KPI `followers` measures `followers`, a vanity metric.'],
-          [4, 44, 'KPI `likes` measures `page_likes`, a vanity metric.'],
-        ],
-      );
-    });
-
-    it('finds KPIs in other files', () => {
-      const files = { 'kpis.goals.yaml': HEAD, 'goals.goals.yaml': 'goalpost: 1\ngoals:\n  - { id: g1, title: x, targets: [{ kpi: followers }] }\n' };
-      assert.deepEqual(lintRule(RULE, files).map((finding) => `${finding.file} ${at(finding)}`), ['goals.goals.yaml 3:11']);
-    });
-
-    describe('option metrics', () => {
-      it('replaces the list', () => {
-        const config = configOf('rules:\n  vanity-metric:\n    options:\n      metrics: [mentions]\n');
-        assert.deepEqual(lintRule(RULE, goal('followers'), { config }), []);
-        assert.deepEqual(lintRule(RULE, goal('mentions'), { config }).map((finding) => finding.message), [message('mentions')]);
+testRule(
+  RULE,
+  cases.map(({ name, kpis, metrics }) => ({ name, text: goal(...kpis), findings: metrics ? [['11:9', message(metrics)]] : [] })),
+  {
+    more() {
+      it('points at the KPIs’ metrics as related locations', () => {
+        const [finding] = lintRule(RULE, goal('followers', 'likes'));
+        assert.deepEqual(
+          finding.related?.map((related) => [related.range.start.line + 1, related.range.start.character + 1, related.message]),
+          [
+            [3, 57, 'KPI `followers` measures `followers`, a vanity metric.'],
+            [4, 44, 'KPI `likes` measures `page_likes`, a vanity metric.'],
+          ],
+        );
       });
-      it('an empty list turns the rule off in effect', () => {
-        const config = configOf('rules:\n  vanity-metric:\n    options:\n      metrics: []\n');
-        assert.deepEqual(lintRule(RULE, goal('followers'), { config }), []);
+
+      it('finds KPIs in other files', () => {
+        const files = { 'kpis.goals.yaml': HEAD, 'goals.goals.yaml': 'goalpost: 1\ngoals:\n  - { id: g1, title: x, targets: [{ kpi: followers }] }\n' };
+        assert.deepEqual(
+          lintRule(RULE, files).map((finding) => `${finding.file} ${at(finding)}`),
+          ['goals.goals.yaml 3:11'],
+        );
       });
-    });
+
+      describe('option metrics', () => {
+        it('replaces the list', () => {
+          const config = configOf('rules:\n  vanity-metric:\n    options:\n      metrics: [mentions]\n');
+          assert.deepEqual(lintRule(RULE, goal('followers'), { config }), []);
+          assert.deepEqual(
+            lintRule(RULE, goal('mentions'), { config }).map((finding) => finding.message),
+            [message('mentions')],
+          );
+        });
+        it('an empty list turns the rule off in effect', () => {
+          const config = configOf('rules:\n  vanity-metric:\n    options:\n      metrics: []\n');
+          assert.deepEqual(lintRule(RULE, goal('followers'), { config }), []);
+        });
+      });
+    },
   },
-});
+);

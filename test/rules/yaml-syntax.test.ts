@@ -12,7 +12,11 @@ const cases: RuleCase[] = [
     text: 'goalpost: 1\ngoals:\n  - id: g1\n    supports: [grow-revenue\n    title: x\n',
     findings: ['4:15 This `[` opens a flow sequence that is never closed, so YAML reads the lines after it into it; add the closing `]` or remove the `[`.'],
   },
-  { name: 'an unclosed quote', text: 'goalpost: 1\ngoals:\n  - id: g1\n    title: "Grow\n', findings: ['4:12 This value opens a quote (") that is never closed, so the lines after it are read into the value; add the closing ".'] },
+  {
+    name: 'an unclosed quote',
+    text: 'goalpost: 1\ngoals:\n  - id: g1\n    title: "Grow\n',
+    findings: ['4:12 This value opens a quote (") that is never closed, so the lines after it are read into the value; add the closing ".'],
+  },
   { name: 'a tab used as indentation', text: 'goalpost: 1\ngoals:\n\t- id: g1\n', findings: ['3:1 Tabs are not allowed as indentation.'] },
   {
     name: 'a value that holds ": " again',

@@ -21,7 +21,8 @@ function lintAll(text: string): Finding[] {
   for (const finding of findings) {
     assert.ok(finding.range.start.line >= 0 && finding.range.start.character >= 0, `range of ${finding.rule}`);
     assert.ok(
-      finding.range.end.line > finding.range.start.line || (finding.range.end.line === finding.range.start.line && finding.range.end.character >= finding.range.start.character),
+      finding.range.end.line > finding.range.start.line ||
+        (finding.range.end.line === finding.range.start.line && finding.range.end.character >= finding.range.start.character),
       `range of ${finding.rule} ends before it starts`,
     );
   }
@@ -74,14 +75,18 @@ describe('bad input', () => {
   });
 
   it('an empty file', () => {
-    assert.deepEqual(lintAll('').map((finding) => `${finding.rule} ${finding.message}`), ['schema The file is empty; a goals file starts with `goalpost: 1`.']);
+    assert.deepEqual(
+      lintAll('').map((finding) => `${finding.rule} ${finding.message}`),
+      ['schema The file is empty; a goals file starts with `goalpost: 1`.'],
+    );
   });
 
   it('a file of comments only is empty too', () => {
     const findings = lintAll('# Marketing goals for 2027\n# (to be written)\n');
-    assert.deepEqual(findings.map((finding) => `${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.rule} ${finding.message}`), [
-      '1:1 schema The file is empty; a goals file starts with `goalpost: 1`.',
-    ]);
+    assert.deepEqual(
+      findings.map((finding) => `${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.rule} ${finding.message}`),
+      ['1:1 schema The file is empty; a goals file starts with `goalpost: 1`.'],
+    );
   });
 
   it('random bytes with NUL: one finding, that the file is not text', () => {
@@ -89,7 +94,10 @@ describe('bad input', () => {
       const bytes = randomBytes(seed, 4096);
       bytes[100] = 0;
       const findings = lintAll(bytes.toString('latin1'));
-      assert.deepEqual(findings.map((finding) => `${finding.rule} ${finding.message}`), ['yaml-syntax The file is not text: it contains NUL bytes.']);
+      assert.deepEqual(
+        findings.map((finding) => `${finding.rule} ${finding.message}`),
+        ['yaml-syntax The file is not text: it contains NUL bytes.'],
+      );
       assert.deepEqual(findings[0].range.start, { line: 0, character: 0 });
     }
   });
@@ -99,15 +107,19 @@ describe('bad input', () => {
       const bytes = Buffer.from(randomBytes(seed, 2048).map((byte) => byte || 1));
       for (const text of [bytes.toString('latin1'), bytes.toString('utf8')]) {
         const findings = lintAll(text);
-        assert.ok(findings.some((finding) => finding.rule === 'yaml-syntax' || finding.rule === 'schema'), `seed ${seed}`);
+        assert.ok(
+          findings.some((finding) => finding.rule === 'yaml-syntax' || finding.rule === 'schema'),
+          `seed ${seed}`,
+        );
       }
     }
   });
 
   it('a PNG file', () => {
-    assert.deepEqual(lintAll(PNG_HEADER.toString('latin1')).map((finding) => `${finding.rule} ${finding.message}`), [
-      'yaml-syntax The file is not text: it contains NUL bytes.',
-    ]);
+    assert.deepEqual(
+      lintAll(PNG_HEADER.toString('latin1')).map((finding) => `${finding.rule} ${finding.message}`),
+      ['yaml-syntax The file is not text: it contains NUL bytes.'],
+    );
   });
 
   it('a YAML alias bomb (billion laughs) is refused, not expanded', () => {
@@ -133,7 +145,9 @@ describe('bad input', () => {
   });
 
   it('100 levels deep is still read', () => {
-    assert.deepEqual(syntaxAndSchema(`goalpost: 1\ndescription: ${'['.repeat(99)}${']'.repeat(99)}\n`), ['2:14 schema `description` should be text, not a list.']);
+    assert.deepEqual(syntaxAndSchema(`goalpost: 1\ndescription: ${'['.repeat(99)}${']'.repeat(99)}\n`), [
+      '2:14 schema `description` should be text, not a list.',
+    ]);
   });
 
   it('a multi-megabyte scalar', () => {
@@ -142,7 +156,10 @@ describe('bad input', () => {
     assert.deepEqual(syntaxAndSchema(`goalpost: 1\ndescription: ${huge}\n`), []);
     const findings = syntaxAndSchema(`goalpost: 1\ngoals:\n  - id: "${huge} y"\n    title: Grow Instagram sessions by 10%\n    supports: [${huge}]\n`);
     assert.equal(findings.length, 2);
-    assert.ok(findings[0].startsWith("3:9 schema `id` should use only letters, digits, '-', '_' or '.', starting with a letter or digit, not \"xxx"), findings[0]);
+    assert.ok(
+      findings[0].startsWith("3:9 schema `id` should use only letters, digits, '-', '_' or '.', starting with a letter or digit, not \"xxx"),
+      findings[0],
+    );
     assert.ok(findings[1].startsWith('5:16 unknown-reference `supports` names `xxx'), findings[1]);
     for (const finding of findings) assert.ok(finding.length < 300, `a short message, not ${finding.length} characters`);
   });
@@ -169,10 +186,13 @@ describe('bad input', () => {
   });
 
   it('duplicate keys: reported, and the rest of the file still checked', () => {
-    assert.deepEqual(syntaxAndSchema('goalpost: 1\ngoals:\n  - id: g1\n    title: Grow sessions by 10%\n    title: Grow sessions by 20%\n    dedline: 2027-03-31\n'), [
-      '5:5 yaml-syntax The key `title` is repeated in this mapping; each key may appear only once.',
-      '6:5 schema Unknown key `dedline` in goal `g1`; did you mean `deadline`?',
-    ]);
+    assert.deepEqual(
+      syntaxAndSchema('goalpost: 1\ngoals:\n  - id: g1\n    title: Grow sessions by 10%\n    title: Grow sessions by 20%\n    dedline: 2027-03-31\n'),
+      [
+        '5:5 yaml-syntax The key `title` is repeated in this mapping; each key may appear only once.',
+        '6:5 schema Unknown key `dedline` in goal `g1`; did you mean `deadline`?',
+      ],
+    );
   });
 
   it('a mapping of 100,000 keys on one line and in a block, one repeated: read (each key once, not against every other), the repeat reported', () => {
@@ -180,7 +200,10 @@ describe('bad input', () => {
     keys.push('k7: again');
     for (const text of [`x-many: {${keys.join(', ')}}\n`, `x-many:\n${keys.map((key) => `  ${key}`).join('\n')}\n`]) {
       const parsed = parseYaml(text);
-      assert.deepEqual(parsed.problems.map((problem) => problem.message), ['The key `k7` is repeated in this mapping; each key may appear only once.']);
+      assert.deepEqual(
+        parsed.problems.map((problem) => problem.message),
+        ['The key `k7` is repeated in this mapping; each key may appear only once.'],
+      );
       assert.equal(text.slice(parsed.problems[0].span.start, parsed.problems[0].span.end), 'k7');
     }
   });
@@ -192,11 +215,14 @@ describe('bad input', () => {
   });
 
   it('`goals:` being a string', () => {
-    assert.deepEqual(syntaxAndSchema('goalpost: 1\ngoals: Grow Instagram sessions by 10%\n'), ['2:8 schema `goals` should be a list, not "Grow Instagram sessions by 10%".']);
+    assert.deepEqual(syntaxAndSchema('goalpost: 1\ngoals: Grow Instagram sessions by 10%\n'), [
+      '2:8 schema `goals` should be a list, not "Grow Instagram sessions by 10%".',
+    ]);
   });
 
   it('several YAML documents: the first is checked, the others are reported and ignored', () => {
-    const text = 'goalpost: 1\ngoals:\n  - { id: g1, title: Grow sessions by 10%, supports: [nowhere] }\n---\ngoalpost: 1\ngoals:\n  - { id: g1, title: Grow leads }\n---\nfoo\n';
+    const text =
+      'goalpost: 1\ngoals:\n  - { id: g1, title: Grow sessions by 10%, supports: [nowhere] }\n---\ngoalpost: 1\ngoals:\n  - { id: g1, title: Grow leads }\n---\nfoo\n';
     assert.deepEqual(syntaxAndSchema(text), [
       '3:55 unknown-reference `supports` names `nowhere`, but no objective has that id.',
       '4:1 yaml-syntax A goals file holds one YAML document; document 2 is ignored.',
@@ -213,7 +239,10 @@ describe('bad input', () => {
       'goalpost: 1\n__proto__: { polluted: true }\ngoals:\n  - { id: constructor, title: x, supports: [toString, __proto__] }\n',
       'goalpost: 1\ngoals:\n  - { id: g1, title: Grow 10%, deadline: 2027-12-31, targets: [{ kpi: k, baseline: .inf, target: .nan, current: -.inf }] }\n',
     ]) {
-      assert.ok(lintAll(text).some((finding) => finding.rule === 'schema' || finding.rule === 'yaml-syntax' || finding.rule === 'unknown-reference'), text);
+      assert.ok(
+        lintAll(text).some((finding) => finding.rule === 'schema' || finding.rule === 'yaml-syntax' || finding.rule === 'unknown-reference'),
+        text,
+      );
     }
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
@@ -238,7 +267,10 @@ describe('LineIndex', () => {
 
   it('treats mixed line ends one by one, \\r\\n as one break', () => {
     const text = 'a\r\nb\nc\rd';
-    assert.deepEqual([0, 3, 5, 7].map((offset) => position(text, offset)), ['0:0', '1:0', '2:0', '3:0']);
+    assert.deepEqual(
+      [0, 3, 5, 7].map((offset) => position(text, offset)),
+      ['0:0', '1:0', '2:0', '3:0'],
+    );
     assert.equal(position(text, 2), '0:1', 'an offset inside \\r\\n is the end of the first line');
     assert.equal(new LineIndex('a\n\nb').lineCount, 3);
     assert.equal(new LineIndex('a\n').lineCount, 2);
@@ -302,7 +334,10 @@ describe('suggest', () => {
 
   it('suggests candidates within about a third of the word, closest first', () => {
     assert.deepEqual(closest('dedline', ['deadline', 'department', 'description']), ['deadline']);
-    assert.deepEqual(closest('grow-onlin-revenue', ['grow-online-revenue', 'grow-offline-revenue', 'reduce-churn']), ['grow-online-revenue', 'grow-offline-revenue']);
+    assert.deepEqual(closest('grow-onlin-revenue', ['grow-online-revenue', 'grow-offline-revenue', 'reduce-churn']), [
+      'grow-online-revenue',
+      'grow-offline-revenue',
+    ]);
     assert.deepEqual(closest('leads', ['sessions', 'revenue']), []);
   });
 

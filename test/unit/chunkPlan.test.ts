@@ -64,20 +64,29 @@ describe('re-planning the chunks an edit touches', () => {
     it(`${name}: equals planning the whole text after every step of random edits`, () => {
       let replanned = 0;
       fc.assert(
-        fc.property(fc.array(fc.oneof({ weight: 4, arbitrary: typingArbitrary.map((edit) => (text: string) => typed(text, edit)) }, { weight: 1, arbitrary: editArbitrary.map((edit) => (text: string) => applyEdit(text, edit)) }), { minLength: 1, maxLength: 8 }), (edits) => {
-          let text = start;
-          let previous: { text: string; plan: Plan } | undefined = { text, plan: planChunks(text) as Plan };
-          for (const [step, edit] of edits.entries()) {
-            text = edit(text);
-            const whole = planChunks(text);
-            const local: Plan | undefined = previous && replanChunks(previous, text);
-            if (local) {
-              replanned++;
-              assert.deepEqual(local, whole, `step ${step + 1}`);
+        fc.property(
+          fc.array(
+            fc.oneof(
+              { weight: 4, arbitrary: typingArbitrary.map((edit) => (text: string) => typed(text, edit)) },
+              { weight: 1, arbitrary: editArbitrary.map((edit) => (text: string) => applyEdit(text, edit)) },
+            ),
+            { minLength: 1, maxLength: 8 },
+          ),
+          (edits) => {
+            let text = start;
+            let previous: { text: string; plan: Plan } | undefined = { text, plan: planChunks(text) as Plan };
+            for (const [step, edit] of edits.entries()) {
+              text = edit(text);
+              const whole = planChunks(text);
+              const local: Plan | undefined = previous && replanChunks(previous, text);
+              if (local) {
+                replanned++;
+                assert.deepEqual(local, whole, `step ${step + 1}`);
+              }
+              previous = whole && { text, plan: whole };
             }
-            previous = whole && { text, plan: whole };
-          }
-        }),
+          },
+        ),
         { numRuns: runs(60) },
       );
       assert.ok(replanned >= runs(60) / 2, `most edit sequences were re-planned locally at some step (${replanned})`);
@@ -90,7 +99,16 @@ describe('re-planning the chunks an edit touches', () => {
     let replanned = 0;
     for (const itemStart of starts) {
       for (let at = itemStart - 3; at <= itemStart + 4; at++) {
-        for (const [insert, remove] of [[' ', 0], ['#', 0], ['x', 0], ['\n', 0], ['', 1], ['', 2], ['- ', 0], ['  ', 0]] as const) {
+        for (const [insert, remove] of [
+          [' ', 0],
+          ['#', 0],
+          ['x', 0],
+          ['\n', 0],
+          ['', 1],
+          ['', 2],
+          ['- ', 0],
+          ['  ', 0],
+        ] as const) {
           const text = STRATEGY.slice(0, at) + insert + STRATEGY.slice(at + remove);
           const local = replanChunks({ text: STRATEGY, plan: whole }, text);
           if (!local) continue;

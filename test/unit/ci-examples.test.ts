@@ -13,7 +13,10 @@ const DOCS = fs.readFileSync(path.join(ROOT, 'docs', 'ci.md'), 'utf8');
 /** A YAML file's value; fails on any syntax problem. */
 function parse(text: string): unknown {
   const parsed = parseYaml(text);
-  assert.deepEqual(parsed.problems.map((problem) => problem.message), []);
+  assert.deepEqual(
+    parsed.problems.map((problem) => problem.message),
+    [],
+  );
   return parsed.value;
 }
 
@@ -27,7 +30,10 @@ function markedBlocks(markdown: string): Map<string, string> {
 
 describe('docs/ci.md and examples/ci/', () => {
   const blocks = markedBlocks(DOCS);
-  const examples = fs.readdirSync(path.join(ROOT, 'examples', 'ci')).map((name) => `examples/ci/${name}`).sort();
+  const examples = fs
+    .readdirSync(path.join(ROOT, 'examples', 'ci'))
+    .map((name) => `examples/ci/${name}`)
+    .sort();
 
   it('show every example file in the docs, and only those', () => {
     assert.deepEqual([...blocks.keys()].sort(), examples);
@@ -45,9 +51,16 @@ describe('docs/ci.md and examples/ci/', () => {
 
   it('the GitHub workflow fetches history, runs the action with inputs it declares, and uploads its SARIF with the permission it needs', () => {
     const workflow = parse(fs.readFileSync(path.join(ROOT, 'examples/ci/github-workflow.yml'), 'utf8')) as {
-      jobs: Record<string, { permissions: Record<string, string>; steps: { id?: string; if?: string; uses?: string; run?: string; with?: Record<string, unknown> }[] }>;
+      jobs: Record<
+        string,
+        { permissions: Record<string, string>; steps: { id?: string; if?: string; uses?: string; run?: string; with?: Record<string, unknown> }[] }
+      >;
     };
-    const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: { using: string; main: string } };
+    const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, unknown>;
+      outputs: Record<string, unknown>;
+      runs: { using: string; main: string };
+    };
     const [job] = Object.values(workflow.jobs);
     assert.equal(job.permissions['security-events'], 'write');
     assert.equal(job.permissions['pull-requests'], 'write');
@@ -55,10 +68,17 @@ describe('docs/ci.md and examples/ci/', () => {
     assert.equal(checkout?.with?.['fetch-depth'], 0);
     assert.ok(!job.steps.some((step) => step.run !== undefined || step.uses?.startsWith('actions/setup-node@')), 'the action installs and runs nothing else');
     // The action is this repository, as package.json names it.
-    const repository = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { repository: { url: string } }).repository.url.replace(/^https:\/\/github\.com\/|\.git$/g, '');
+    const repository = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { repository: { url: string } }).repository.url.replace(
+      /^https:\/\/github\.com\/|\.git$/g,
+      '',
+    );
     const goalpost = job.steps.find((step) => step.uses === `${repository}@v1`);
     assert.ok(goalpost, `a step uses ${repository}@v1`);
-    assert.deepEqual(Object.keys(goalpost.with ?? {}).filter((name) => !(name in action.inputs)), [], 'every input the workflow passes is declared');
+    assert.deepEqual(
+      Object.keys(goalpost.with ?? {}).filter((name) => !(name in action.inputs)),
+      [],
+      'every input the workflow passes is declared',
+    );
     assert.equal(goalpost.with?.sarif, 'goalpost.sarif');
     assert.ok(String(goalpost.with?.['diff-comment']).length > 0);
     const upload = job.steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'));
@@ -69,7 +89,10 @@ describe('docs/ci.md and examples/ci/', () => {
   });
 
   it('the GitLab job uploads a code-quality report', () => {
-    const pipeline = parse(fs.readFileSync(path.join(ROOT, 'examples/ci/gitlab-ci.yml'), 'utf8')) as Record<string, { script: string[]; artifacts: { reports?: { codequality?: string } } }>;
+    const pipeline = parse(fs.readFileSync(path.join(ROOT, 'examples/ci/gitlab-ci.yml'), 'utf8')) as Record<
+      string,
+      { script: string[]; artifacts: { reports?: { codequality?: string } } }
+    >;
     const job = pipeline.goalpost;
     assert.ok(job.script.includes('npx goalpost check --format gitlab -o gl-code-quality-report.json'));
     assert.equal(job.artifacts.reports?.codequality, 'gl-code-quality-report.json');

@@ -47,15 +47,20 @@ describe('config', () => {
   describe('valid settings', () => {
     it('reads severities written as strings', () => {
       const config = valid('rules:\n  duplicate-id: warning\n  unknown-reference: off\n  sample-rule: info\n');
-      assert.deepEqual([...config.rules], [
-        ['duplicate-id', { severity: 'warning' }],
-        ['unknown-reference', { severity: 'off' }],
-        ['sample-rule', { severity: 'info' }],
-      ]);
+      assert.deepEqual(
+        [...config.rules],
+        [
+          ['duplicate-id', { severity: 'warning' }],
+          ['unknown-reference', { severity: 'off' }],
+          ['sample-rule', { severity: 'info' }],
+        ],
+      );
     });
 
     it('reads { severity, options }, either part alone', () => {
-      const config = valid('rules:\n  sample-rule:\n    severity: error\n    options: { maxGrowth: 1, terms: [nps], cadence: monthly }\n  duplicate-id: { severity: info }\n');
+      const config = valid(
+        'rules:\n  sample-rule:\n    severity: error\n    options: { maxGrowth: 1, terms: [nps], cadence: monthly }\n  duplicate-id: { severity: info }\n',
+      );
       assert.deepEqual(config.rules.get('sample-rule'), { severity: 'error', options: { maxGrowth: 1, terms: ['nps'], cadence: 'monthly' } });
       assert.deepEqual(config.rules.get('duplicate-id'), { severity: 'info', options: undefined });
       assert.deepEqual(valid('rules:\n  sample-rule: { options: { terms: [] } }\n').rules.get('sample-rule'), { severity: undefined, options: { terms: [] } });
@@ -138,18 +143,36 @@ describe('config', () => {
         text: 'rules:\n  sample-rule: { options: { cadence: quaterly } }\n',
         problems: ['2:38 schema `cadence` should be one of monthly or quarterly, not "quaterly"; did you mean `quarterly`?'],
       },
-      { name: 'a today that is not a date', text: 'today: 30/06/2027\n', problems: ['1:8 schema `today` should be a date written YYYY-MM-DD, not "30/06/2027"; did you mean `2027-06-30`?'] },
+      {
+        name: 'a today that is not a date',
+        text: 'today: 30/06/2027\n',
+        problems: ['1:8 schema `today` should be a date written YYYY-MM-DD, not "30/06/2027"; did you mean `2027-06-30`?'],
+      },
       { name: 'a today not on the calendar', text: 'today: 2027-02-30\n', problems: ['1:8 schema `today` should be a real calendar date, not "2027-02-30".'] },
       { name: 'ignore given one glob', text: 'ignore: drafts/**\n', problems: ['1:9 schema `ignore` should be a list, not "drafts/**".'] },
       { name: 'an empty ignore glob', text: 'ignore: ["drafts/**", ""]\n', problems: ['1:23 schema Entry 2 of `ignore` should not be empty.'] },
-      { name: 'a misspelt top-level key', text: 'rule:\n  duplicate-id: off\n', problems: ['1:1 schema Unknown key `rule` in the configuration; did you mean `rules`?'] },
+      {
+        name: 'a misspelt top-level key',
+        text: 'rule:\n  duplicate-id: off\n',
+        problems: ['1:1 schema Unknown key `rule` in the configuration; did you mean `rules`?'],
+      },
       {
         name: 'a list instead of a mapping',
         text: '- duplicate-id: off\n',
         problems: ['1:1 schema The configuration must be a mapping of keys such as `rules:`, `today:` or `ignore:`, not a list.'],
       },
-      { name: 'invalid YAML', text: 'rules:\n  duplicate-id: [off\n', problems: ['2:17 yaml-syntax This `[` opens a flow sequence that is never closed, so YAML reads the lines after it into it; add the closing `]` or remove the `[`.'] },
-      { name: 'a repeated key', text: 'today: 2027-01-01\ntoday: 2027-02-01\n', problems: ['2:1 yaml-syntax The key `today` is repeated in this mapping; each key may appear only once.'] },
+      {
+        name: 'invalid YAML',
+        text: 'rules:\n  duplicate-id: [off\n',
+        problems: [
+          '2:17 yaml-syntax This `[` opens a flow sequence that is never closed, so YAML reads the lines after it into it; add the closing `]` or remove the `[`.',
+        ],
+      },
+      {
+        name: 'a repeated key',
+        text: 'today: 2027-01-01\ntoday: 2027-02-01\n',
+        problems: ['2:1 yaml-syntax The key `today` is repeated in this mapping; each key may appear only once.'],
+      },
     ];
     for (const { name, text, problems: expected } of cases) {
       it(name, () => assert.deepEqual(problems(text), expected));
@@ -180,7 +203,10 @@ describe('config', () => {
     });
 
     it('keeps the default options when only the severity is configured, and the reverse', () => {
-      assert.deepEqual(ruleSetting(sample, valid('rules:\n  sample-rule: error\n')), { severity: 'error', options: { maxGrowth: 0.5, terms: [], cadence: 'quarterly' } });
+      assert.deepEqual(ruleSetting(sample, valid('rules:\n  sample-rule: error\n')), {
+        severity: 'error',
+        options: { maxGrowth: 0.5, terms: [], cadence: 'quarterly' },
+      });
       assert.deepEqual(ruleSetting(sample, valid('rules:\n  sample-rule: { severity: off }\n')).severity, 'off');
     });
   });
@@ -196,7 +222,10 @@ describe('config', () => {
 
     it('a severity override changes the severity of the findings', () => {
       const findings = run(valid('rules:\n  duplicate-id: info\n  sample-rule: { severity: error }\n'));
-      assert.deepEqual(findings.map((finding) => `${finding.rule} ${finding.severity}`), ['sample-rule error', 'duplicate-id info', 'duplicate-id info']);
+      assert.deepEqual(
+        findings.map((finding) => `${finding.rule} ${finding.severity}`),
+        ['sample-rule error', 'duplicate-id info', 'duplicate-id info'],
+      );
     });
 
     it('passes the merged options to the rule', () => {
@@ -214,7 +243,10 @@ describe('config', () => {
         ],
         { clockToday: '2027-05-15', rules: [rulesById.get('duplicate-id')!] },
       ).findings;
-      assert.deepEqual(findings.map((finding) => `${finding.file} ${finding.severity}`), ['b.goals.yaml warning']);
+      assert.deepEqual(
+        findings.map((finding) => `${finding.file} ${finding.severity}`),
+        ['b.goals.yaml warning'],
+      );
     });
   });
 });

@@ -20,7 +20,8 @@ describe('dates', () => {
       assert.equal(addDays(start, offset), date);
       assert.equal(daysBetween(start, date), offset);
       assert.equal(daysBetween(date, start), 0 - offset || 0);
-      if (offset % 7 === 0) for (const months of [-13, -1, 1, 3, 12, 25]) assert.equal(addMonths(date, months), reference.addMonths(date, months), `${date} + ${months} months`);
+      if (offset % 7 === 0)
+        for (const months of [-13, -1, 1, 3, 12, 25]) assert.equal(addMonths(date, months), reference.addMonths(date, months), `${date} + ${months} months`);
     }
   });
 

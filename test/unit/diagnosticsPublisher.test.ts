@@ -141,7 +141,11 @@ describe('DiagnosticsPublisher (in-process)', () => {
 
   it('caps a file at MAX_DIAGNOSTICS_PER_FILE, errors first, and says how many were left out', () => {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
-    const many: Diagnostic[] = Array.from({ length: MAX_DIAGNOSTICS_PER_FILE + 5 }, (_, index) => ({ range, message: `m${index}`, severity: index === MAX_DIAGNOSTICS_PER_FILE + 4 ? 1 : 2 }));
+    const many: Diagnostic[] = Array.from({ length: MAX_DIAGNOSTICS_PER_FILE + 5 }, (_, index) => ({
+      range,
+      message: `m${index}`,
+      severity: index === MAX_DIAGNOSTICS_PER_FILE + 4 ? 1 : 2,
+    }));
     const kept = capped(many);
     assert.equal(kept.length, MAX_DIAGNOSTICS_PER_FILE + 1);
     assert.equal(kept[0].severity, 1, 'the error comes first');

@@ -3,7 +3,16 @@
  * each, and the diff written as compact lines next to them.
  */
 import * as assert from 'node:assert/strict';
-import { diffStrategies, findingOwners, isEmptyDiff, DIFF_SECTIONS, KIND_OF_SECTION, type DiffSide, type FieldChange, type StrategyDiff } from '../../server/src/core/diff';
+import {
+  diffStrategies,
+  findingOwners,
+  isEmptyDiff,
+  DIFF_SECTIONS,
+  KIND_OF_SECTION,
+  type DiffSide,
+  type FieldChange,
+  type StrategyDiff,
+} from '../../server/src/core/diff';
 import { diffMarkdown, text } from '../../server/src/cli/formatters/diff/markdown';
 import { lint } from '../../server/src/core/lint';
 import { parseYaml } from '../../server/src/core/yaml';
@@ -29,7 +38,9 @@ function side(files: Record<string, string>): DiffSide {
 function lines(diff: StrategyDiff): string[] {
   const out: string[] = [];
   const field = (change: FieldChange) =>
-    'added' in change ? `${change.field} ${[...change.added.map((id) => `+${id}`), ...change.removed.map((id) => `-${id}`)].join(' ')}` : `${change.field} ${change.before ?? '∅'}→${change.after ?? '∅'}`;
+    'added' in change
+      ? `${change.field} ${[...change.added.map((id) => `+${id}`), ...change.removed.map((id) => `-${id}`)].join(' ')}`
+      : `${change.field} ${change.before ?? '∅'}→${change.after ?? '∅'}`;
   for (const section of DIFF_SECTIONS) {
     const kind = KIND_OF_SECTION[section];
     for (const item of diff[section].added) out.push(`+${kind} ${item.id} (${item.file})`);
@@ -39,7 +50,8 @@ function lines(diff: StrategyDiff): string[] {
       for (const change of item.changes) out.push(`~${kind} ${item.id}: ${field(change)}`);
       for (const target of item.targets?.added ?? []) out.push(`~${kind} ${item.id}: +target ${target.kpi ?? '∅'}`);
       for (const target of item.targets?.removed ?? []) out.push(`~${kind} ${item.id}: -target ${target.kpi ?? '∅'}`);
-      for (const target of item.targets?.changed ?? []) out.push(...target.changes.map((change) => `~${kind} ${item.id}: target ${target.kpi ?? '∅'} ${field(change)}`));
+      for (const target of item.targets?.changed ?? [])
+        out.push(...target.changes.map((change) => `~${kind} ${item.id}: target ${target.kpi ?? '∅'} ${field(change)}`));
     }
   }
   for (const finding of diff.findings.introduced) out.push(`+finding ${finding.rule} (${finding.file})`);
@@ -135,7 +147,12 @@ const TABLE: readonly Row[] = [
     name: 'a finding fixed and another introduced',
     base: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': goals(goal('a', { department: '' })) },
     head: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': goals(goal('a', { supports: '[grow, gorw]' })) },
-    expect: ['~goal a: supports +gorw', '~goal a: department ∅→marketing', '+finding unknown-reference (m.goals.yaml)', '-finding missing-owner (m.goals.yaml)'],
+    expect: [
+      '~goal a: supports +gorw',
+      '~goal a: department ∅→marketing',
+      '+finding unknown-reference (m.goals.yaml)',
+      '-finding missing-owner (m.goals.yaml)',
+    ],
   },
   {
     name: 'links, owner, platform, audience, funnel, parent, review and dates of a goal',
@@ -144,7 +161,16 @@ const TABLE: readonly Row[] = [
       'c.goals.yaml': COMPANY,
       'm.goals.yaml': goals(
         goal('p'),
-        goal('a', { supports: '[keep]', department: 'support', platform: 'youtube', funnel: 'awareness', parent: '', start: '2027-02-01', review: 'monthly', last_reviewed: '2027-05-01' }),
+        goal('a', {
+          supports: '[keep]',
+          department: 'support',
+          platform: 'youtube',
+          funnel: 'awareness',
+          parent: '',
+          start: '2027-02-01',
+          review: 'monthly',
+          last_reviewed: '2027-05-01',
+        }),
       ),
     },
     expect: [
@@ -160,22 +186,43 @@ const TABLE: readonly Row[] = [
   },
   {
     name: 'targets matched by KPI: added, removed, changed; their order alone is no change',
-    base: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': goals(goal('a', { targets: '[{ kpi: sessions, baseline: 100, target: 120, current: 108 }, { kpi: replies, baseline: 60, target: 30, direction: decrease }]' })) },
-    head: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': goals(goal('a', { targets: '[{ kpi: replies, baseline: 60, target: 30, direction: decrease }, { kpi: sessions, baseline: 90, target: 130, current: 108 }]' })) },
+    base: {
+      'c.goals.yaml': COMPANY,
+      'm.goals.yaml': goals(
+        goal('a', {
+          targets: '[{ kpi: sessions, baseline: 100, target: 120, current: 108 }, { kpi: replies, baseline: 60, target: 30, direction: decrease }]',
+        }),
+      ),
+    },
+    head: {
+      'c.goals.yaml': COMPANY,
+      'm.goals.yaml': goals(
+        goal('a', { targets: '[{ kpi: replies, baseline: 60, target: 30, direction: decrease }, { kpi: sessions, baseline: 90, target: 130, current: 108 }]' }),
+      ),
+    },
     expect: ['~goal a: target sessions baseline 100→90', '~goal a: target sessions target 120→130'],
   },
   {
     name: 'a target added and one removed',
     base: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': goals(goal('a')) },
-    head: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': goals(goal('a', { targets: '[{ kpi: replies, baseline: 60, target: 50, current: 55, direction: decrease }]' })) },
+    head: {
+      'c.goals.yaml': COMPANY,
+      'm.goals.yaml': goals(goal('a', { targets: '[{ kpi: replies, baseline: 60, target: 50, current: 55, direction: decrease }]' })),
+    },
     expect: ['~goal a: +target replies', '~goal a: -target sessions', '+finding kpi-unused (c.goals.yaml)', '-finding kpi-unused (c.goals.yaml)'],
   },
   {
     name: 'KPI supports, owners, platform and metric; objective title and deadline; department and audience renamed',
     base: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': goals(goal('a')) },
     head: {
-      'c.goals.yaml': COMPANY.replace('metric: sessions, platform: instagram, supports: [grow], owners: [marketing]', 'metric: visits, platform: youtube, supports: [grow, keep], owners: [support]')
-        .replace('Grow online revenue by 15% in FY2027, metric: revenue, owner: marketing, deadline: 2027-12-31', 'Grow online revenue by 20% in FY2027, metric: revenue, owner: marketing, deadline: 2027-11-30')
+      'c.goals.yaml': COMPANY.replace(
+        'metric: sessions, platform: instagram, supports: [grow], owners: [marketing]',
+        'metric: visits, platform: youtube, supports: [grow, keep], owners: [support]',
+      )
+        .replace(
+          'Grow online revenue by 15% in FY2027, metric: revenue, owner: marketing, deadline: 2027-12-31',
+          'Grow online revenue by 20% in FY2027, metric: revenue, owner: marketing, deadline: 2027-11-30',
+        )
         .replace('name: Support', 'name: Customer Service')
         .replace('platforms: [instagram, youtube]', 'platforms: [instagram, youtube, tiktok]'),
       'm.goals.yaml': goals(goal('a')),
@@ -221,7 +268,12 @@ const TABLE: readonly Row[] = [
     base: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': goals(goal('a')) },
     head: { 'c.goals.yaml': COMPANY, 'm.goals.yaml': goals(goal('a', { department: '', supports: '[nowhere]' })) },
     // The error (line 5) before the warning (line 3).
-    expect: ['~goal a: supports +nowhere -grow', '~goal a: department marketing→∅', '+finding unknown-reference (m.goals.yaml)', '+finding missing-owner (m.goals.yaml)'],
+    expect: [
+      '~goal a: supports +nowhere -grow',
+      '~goal a: department marketing→∅',
+      '+finding unknown-reference (m.goals.yaml)',
+      '+finding missing-owner (m.goals.yaml)',
+    ],
   },
   {
     name: 'one id in two files (a duplicate): each pairs with the same file first',
@@ -247,8 +299,16 @@ describe('diffStrategies (core/diff.ts)', () => {
   }
 
   it('reports goals files added and removed, and those that could not be parsed on either side', () => {
-    const diff = diffStrategies(side({ 'a.goals.yaml': goals(goal('a')), 'b.goals.yaml': 'goals: [\n' }), side({ 'c.goals.yaml': goals(goal('a')), 'b.goals.yaml': 'goals: [\n' }));
-    assert.deepEqual(diff.files, { added: ['c.goals.yaml'], removed: ['a.goals.yaml'], unparsableInBase: ['b.goals.yaml'], unparsableInHead: ['b.goals.yaml'] });
+    const diff = diffStrategies(
+      side({ 'a.goals.yaml': goals(goal('a')), 'b.goals.yaml': 'goals: [\n' }),
+      side({ 'c.goals.yaml': goals(goal('a')), 'b.goals.yaml': 'goals: [\n' }),
+    );
+    assert.deepEqual(diff.files, {
+      added: ['c.goals.yaml'],
+      removed: ['a.goals.yaml'],
+      unparsableInBase: ['b.goals.yaml'],
+      unparsableInHead: ['b.goals.yaml'],
+    });
   });
 
   it('one message on two goals is two findings: fixing one is one fix', () => {
@@ -256,7 +316,10 @@ describe('diffStrategies (core/diff.ts)', () => {
     const once = goals(goal('a', { supports: '[gorw]' }), goal('b'));
     const base = side({ 'c.goals.yaml': COMPANY, 'm.goals.yaml': twice });
     const diff = diffStrategies(base, side({ 'c.goals.yaml': COMPANY, 'm.goals.yaml': once }));
-    assert.deepEqual(diff.findings.fixed.map((finding) => base.owners?.get(finding)), ['goal b']);
+    assert.deepEqual(
+      diff.findings.fixed.map((finding) => base.owners?.get(finding)),
+      ['goal b'],
+    );
     assert.equal(diff.findings.introduced.length, 0);
   });
 
@@ -266,14 +329,25 @@ describe('diffStrategies (core/diff.ts)', () => {
     const base = side({ 'c.goals.yaml': COMPANY, 'm.goals.yaml': onA });
     const head = side({ 'c.goals.yaml': COMPANY, 'm.goals.yaml': onB });
     const diff = diffStrategies(base, head);
-    assert.deepEqual(diff.findings.fixed.map((finding) => base.owners?.get(finding)), ['goal a']);
-    assert.deepEqual(diff.findings.introduced.map((finding) => head.owners?.get(finding)), ['goal b']);
+    assert.deepEqual(
+      diff.findings.fixed.map((finding) => base.owners?.get(finding)),
+      ['goal a'],
+    );
+    assert.deepEqual(
+      diff.findings.introduced.map((finding) => head.owners?.get(finding)),
+      ['goal b'],
+    );
   });
 
   it('findingOwners: a finding inside an item belongs to it; one outside every item to none', () => {
-    const analysis = lint([{ file: 'm.goals.yaml', text: `goalpost: 1\nbogus: 1\ngoals:\n${goal('a', { department: '' })}` }], { today: TODAY, clockToday: TODAY });
+    const analysis = lint([{ file: 'm.goals.yaml', text: `goalpost: 1\nbogus: 1\ngoals:\n${goal('a', { department: '' })}` }], {
+      today: TODAY,
+      clockToday: TODAY,
+    });
     const owners = findingOwners(analysis);
-    const owned = analysis.findings.filter((finding) => finding.rule !== 'unknown-reference').map((finding) => `${finding.rule}: ${owners.get(finding) ?? '-'}`);
+    const owned = analysis.findings
+      .filter((finding) => finding.rule !== 'unknown-reference')
+      .map((finding) => `${finding.rule}: ${owners.get(finding) ?? '-'}`);
     assert.deepEqual(owned, ['schema: -', 'missing-owner: goal a']);
   });
 

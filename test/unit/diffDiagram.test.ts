@@ -36,7 +36,9 @@ const goal = (id: string, title: string, kpi: string, objective: string) =>
 
 describe('the diagram of a change', () => {
   const base = side(HEAD + goal('a', 'Grow sessions by 10% by June 30', 'sessions', 'grow') + goal('b', 'Cut churn by 10% by June 30', 'churn', 'keep'));
-  const head = side(HEAD + goal('a', 'Grow sessions by 20% by June 30', 'sessions', 'grow') + goal('c', 'Grow sessions from email by 5% by June 30', 'sessions', 'grow'));
+  const head = side(
+    HEAD + goal('a', 'Grow sessions by 20% by June 30', 'sessions', 'grow') + goal('c', 'Grow sessions from email by 5% by June 30', 'sessions', 'grow'),
+  );
   const diff = diffStrategies(base, head);
 
   it('holds the added, changed and removed items and their neighbours, each change marked', () => {
@@ -45,8 +47,19 @@ describe('the diagram of a change', () => {
     assert.deepEqual(Object.fromEntries(part.changes), { 'goal:a': 'changed', 'goal:c': 'added', 'goal:b': 'removed' });
     // b was removed: drawn from the base with the objective and KPI it had; the untouched `keep`
     // objective and `churn` KPI come only as b's neighbours.
-    assert.deepEqual(part.graph.nodes.map((node) => node.key).sort(), ['goal:a', 'goal:b', 'goal:c', 'kpi:churn', 'kpi:sessions', 'objective:grow', 'objective:keep']);
-    assert.ok(part.graph.edges.some((edge) => edge.from === 'goal:b' && edge.to === 'objective:keep'), "the removed goal keeps its edge to the objective it served");
+    assert.deepEqual(part.graph.nodes.map((node) => node.key).sort(), [
+      'goal:a',
+      'goal:b',
+      'goal:c',
+      'kpi:churn',
+      'kpi:sessions',
+      'objective:grow',
+      'objective:keep',
+    ]);
+    assert.ok(
+      part.graph.edges.some((edge) => edge.from === 'goal:b' && edge.to === 'objective:keep'),
+      'the removed goal keeps its edge to the objective it served',
+    );
     assert.deepEqual([part.shown, part.total], [3, 3]);
   });
 
@@ -76,6 +89,10 @@ describe('the diagram of a change', () => {
     assert.ok(note, 'a note says the diagram is capped');
     assert.ok(Number(note[1]) > 0 && Number(note[1]) < Number(note[2]));
     const sections = [big.goals, big.kpis, big.objectives];
-    assert.equal(Number(note[2]), sections.reduce((sum, kind) => sum + kind.added.length + kind.changed.length + kind.removed.length, 0), 'every changed item counts');
+    assert.equal(
+      Number(note[2]),
+      sections.reduce((sum, kind) => sum + kind.added.length + kind.changed.length + kind.removed.length, 0),
+      'every changed item counts',
+    );
   });
 });

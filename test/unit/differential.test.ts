@@ -23,7 +23,13 @@ const COMPANY = fs.readFileSync(path.join(EXAMPLES, 'strategy/company.goals.yaml
 
 /** The findings of a text, as the engine reports them, with the text parsed as given (or whole). */
 function findingsOf(text: string, parsed?: ReturnType<IncrementalParser['parse']>): Finding[] {
-  return lint([{ file: 'company.goals.yaml', text: COMPANY }, { file: FILE, text, parsed }], { clockToday: TODAY }).findings;
+  return lint(
+    [
+      { file: 'company.goals.yaml', text: COMPANY },
+      { file: FILE, text, parsed },
+    ],
+    { clockToday: TODAY },
+  ).findings;
 }
 
 const SMALL: Record<string, string> = {

@@ -26,7 +26,13 @@ function yamlBlocks(file: string): { line: number; label?: string; text: string 
   return blocks;
 }
 
-const DOCS = ['README.md', ...fs.readdirSync(path.join(REPO, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+const DOCS = [
+  'README.md',
+  ...fs
+    .readdirSync(path.join(REPO, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 
 describe('examples in the README and docs', () => {
   for (const doc of DOCS) {
@@ -38,13 +44,18 @@ describe('examples in the README and docs', () => {
         });
       } else if (/^goalpost: 1$/m.test(block.text)) {
         it(`${where}: the goals file checks clean`, () => {
-          assert.deepEqual(lintFiles({ 'example.goals.yaml': block.text }).map((finding) => `${finding.rule}: ${finding.message}`), []);
+          assert.deepEqual(
+            lintFiles({ 'example.goals.yaml': block.text }).map((finding) => `${finding.rule}: ${finding.message}`),
+            [],
+          );
         });
       }
       if (block.label === 'suppression') {
         it(`${where}: without its comments, the suppressed findings appear`, () => {
           const bare = block.text.replace(/#\s*goalpost-[^\n]*/g, '');
-          const rulesFound = lintFiles({ 'example.goals.yaml': bare }).map((finding) => finding.rule).sort();
+          const rulesFound = lintFiles({ 'example.goals.yaml': bare })
+            .map((finding) => finding.rule)
+            .sort();
           assert.deepEqual(rulesFound, ['kpi-unused', 'smart-specific', 'vanity-metric', 'vanity-metric']);
         });
       }

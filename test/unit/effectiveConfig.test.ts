@@ -56,6 +56,10 @@ describe('effective configuration', () => {
     const reparsed = parseConfig(text, 'effective.yaml', rules);
     assert.deepEqual(reparsed.problems, [], 'the rendered document is itself a valid configuration');
     assert.equal(reparsed.config?.today, '2027-05-15');
-    assert.deepEqual(reparsed.config?.rules.get('smart-achievable'), { severity: 'error', options: { maxMonthlyGrowth: 0.3, maxMonthlyReduction: 0.5 } }, 'every option spelled out, defaults included');
+    assert.deepEqual(
+      reparsed.config?.rules.get('smart-achievable'),
+      { severity: 'error', options: { maxMonthlyGrowth: 0.3, maxMonthlyReduction: 0.5 } },
+      'every option spelled out, defaults included',
+    );
   });
 });

@@ -27,7 +27,10 @@ function yamlFiles(folder: string): string[] {
 }
 
 const CORPUS: Record<string, string> = Object.fromEntries([
-  ...[...yamlFiles(path.join(ROOT, 'examples')), ...yamlFiles(path.join(ROOT, 'test/fixtures'))].map((file) => [path.relative(ROOT, file), fs.readFileSync(file, 'utf8')]),
+  ...[...yamlFiles(path.join(ROOT, 'examples')), ...yamlFiles(path.join(ROOT, 'test/fixtures'))].map((file) => [
+    path.relative(ROOT, file),
+    fs.readFileSync(file, 'utf8'),
+  ]),
   ['generated, 3 goals', generateGoalsFile(3)],
   ['generated, 30 goals', generateGoalsFile(30)],
 ]);
@@ -55,15 +58,73 @@ function sameAsYaml(text: string): boolean {
 
 /** Lines that change where comments attach and how scalars resolve. */
 const LINE_EDITS = [
-  '', '#', '# c', '  # c', ' # c', '   # c', '    # c', '      # c', '        # c', '          # c',
-  '  - x', '    - x', '  - { a: 1 }', '    k: v # c', '  k: [a, "b", 1.5]', 'z: ~',
+  '',
+  '#',
+  '# c',
+  '  # c',
+  ' # c',
+  '   # c',
+  '    # c',
+  '      # c',
+  '        # c',
+  '          # c',
+  '  - x',
+  '    - x',
+  '  - { a: 1 }',
+  '    k: v # c',
+  '  k: [a, "b", 1.5]',
+  'z: ~',
 ];
 
 /** Values that put the core schema and the quoting rules to work. */
 const VALUES = [
-  '1', '-0', '+12', '007', '0o17', '0x1F', '1.50', '.5', '1e3', '-1.2E-3', '.inf', '-.Inf', '.nan', 'true', 'False', 'NULL', '~', 'null',
-  "'it''s'", '"a \\"q\\" \\n"', '"\\x41"', 'a: b', 'a:b', 'a #b', 'a # c', '[a, 1, "b", [c]]', '{ k: v, n: 2 }', '{}', '[ ]', '[a,]', '{k: }',
-  '&a x', '*a', '!tag x', '|', '>-', '"open', "'open", '@x', '`x', '%x', '- x', '-x', '? x', ':x', 'http://x.y/z?q=1', '2027-01-01',
+  '1',
+  '-0',
+  '+12',
+  '007',
+  '0o17',
+  '0x1F',
+  '1.50',
+  '.5',
+  '1e3',
+  '-1.2E-3',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  'true',
+  'False',
+  'NULL',
+  '~',
+  'null',
+  "'it''s'",
+  '"a \\"q\\" \\n"',
+  '"\\x41"',
+  'a: b',
+  'a:b',
+  'a #b',
+  'a # c',
+  '[a, 1, "b", [c]]',
+  '{ k: v, n: 2 }',
+  '{}',
+  '[ ]',
+  '[a,]',
+  '{k: }',
+  '&a x',
+  '*a',
+  '!tag x',
+  '|',
+  '>-',
+  '"open',
+  "'open",
+  '@x',
+  '`x',
+  '%x',
+  '- x',
+  '-x',
+  '? x',
+  ':x',
+  'http://x.y/z?q=1',
+  '2027-01-01',
 ];
 
 /** An edit aimed at the fast reader's own decisions: insert a line, or replace a value. */
@@ -120,7 +181,10 @@ describe('fast YAML reader', function () {
 
   it('reads chunks of a generated file (items with comments and blank lines after them) exactly as yaml does', () => {
     const text = generateGoalsFile(5).replace(/\n\n/g, '\n\n# section\n  # item comment\n\n');
-    const items = text.split(/(?<=\n)(?= {2}- )/).slice(1).map((item) => item.split(/(?<=\n)(?=[a-z])/)[0]);
+    const items = text
+      .split(/(?<=\n)(?= {2}- )/)
+      .slice(1)
+      .map((item) => item.split(/(?<=\n)(?=[a-z])/)[0]);
     assert.ok(items.length > 10);
     for (const item of items) assert.ok(sameAsYaml(item), item);
     assert.ok(sameAsYaml(text));
@@ -128,15 +192,55 @@ describe('fast YAML reader', function () {
 
   it('leaves to yaml every text it is not certain of', () => {
     const tricky = [
-      'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'base: &b { x: 1 }\nc:\n  <<: *b\n', 'a: |\n  text\n', 'a: >-\n  text\n', 'a: one\n  two\n',
-      'a:\n\tb: 1\n', '%YAML 1.2\n---\na: 1\n', '---\na: 1\n', 'a: 1\n...\n', 'a: 1\n---\nb: 2\n', 'a:\n  b: 1\n c: 2\n', 'a:\n- x\n',
-      '"quoted key": 1\n', 'a b: 1\n', '1: x\n', 'true: x\n', 'a: 1\na: 2\n', 'a: "unclosed\n', "a: 'unclosed\n", 'title: x: y\n',
-      'a:\n', 'a: [1,\n  2]\n', 'a: [x,]\n', 'a: {k}\n', 'a: "\\x41"\n', 'a: 1\r\nb: 2\r\n', '\ufeffa: 1\n', 'a: -\n', '- - x\n', '-\n  a: 1\n',
-      'a: "x"y\n', 'a: [x]#c\n', 'just a scalar\n', '# only a comment\n', '', 'a: {b: [c, {d: {e: [f]}}]}\n'.replace('f', '[[[[[[[[[[[[[[[[[[f]]]]]]]]]]]]]]]]]]'),
-      'key: http://a:b\n'.replace('http://a:b', 'x: y'), 'a: @x\n', Array.from({ length: 120 }, (_, depth) => `${' '.repeat(depth)}k${depth}:`).join('\n') + ' 1\n', 'a: `x\n', 'a: ? x\n', '__proto__: 1\n',
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      'base: &b { x: 1 }\nc:\n  <<: *b\n',
+      'a: |\n  text\n',
+      'a: >-\n  text\n',
+      'a: one\n  two\n',
+      'a:\n\tb: 1\n',
+      '%YAML 1.2\n---\na: 1\n',
+      '---\na: 1\n',
+      'a: 1\n...\n',
+      'a: 1\n---\nb: 2\n',
+      'a:\n  b: 1\n c: 2\n',
+      'a:\n- x\n',
+      '"quoted key": 1\n',
+      'a b: 1\n',
+      '1: x\n',
+      'true: x\n',
+      'a: 1\na: 2\n',
+      'a: "unclosed\n',
+      "a: 'unclosed\n",
+      'title: x: y\n',
+      'a:\n',
+      'a: [1,\n  2]\n',
+      'a: [x,]\n',
+      'a: {k}\n',
+      'a: "\\x41"\n',
+      'a: 1\r\nb: 2\r\n',
+      '\ufeffa: 1\n',
+      'a: -\n',
+      '- - x\n',
+      '-\n  a: 1\n',
+      'a: "x"y\n',
+      'a: [x]#c\n',
+      'just a scalar\n',
+      '# only a comment\n',
+      '',
+      'a: {b: [c, {d: {e: [f]}}]}\n'.replace('f', '[[[[[[[[[[[[[[[[[[f]]]]]]]]]]]]]]]]]]'),
+      'key: http://a:b\n'.replace('http://a:b', 'x: y'),
+      'a: @x\n',
+      Array.from({ length: 120 }, (_, depth) => `${' '.repeat(depth)}k${depth}:`).join('\n') + ' 1\n',
+      'a: `x\n',
+      'a: ? x\n',
+      '__proto__: 1\n',
     ];
     const taken = tricky.filter((text) => parseFast(text) === undefined);
-    assert.deepEqual(tricky.filter((text) => !taken.includes(text)), []);
+    assert.deepEqual(
+      tricky.filter((text) => !taken.includes(text)),
+      [],
+    );
     // And parseYaml gives yaml's answer for each of them.
     for (const text of tricky) assertSameParse(parseYaml(text), parseYamlWithLibrary(text));
   });

@@ -41,7 +41,8 @@ describe('maxFileSize: the largest file checked', () => {
   });
 
   it('says sizes in megabytes, kilobytes or bytes', () => {
-    const message = (bytes: number, max: number) => lint([{ file: 'a.goals.yaml', text: 'x'.repeat(bytes) }], { clockToday: '2027-05-15', maxFileSize: max }).findings[0]?.message;
+    const message = (bytes: number, max: number) =>
+      lint([{ file: 'a.goals.yaml', text: 'x'.repeat(bytes) }], { clockToday: '2027-05-15', maxFileSize: max }).findings[0]?.message;
     assert.equal(message(7_340_000, 6_000_000), 'This file is 7.3 MB, larger than goalpost.maxFileSize (6 MB); it is not checked.');
     assert.equal(message(2500, 2000), 'This file is 2.5 KB, larger than goalpost.maxFileSize (2 KB); it is not checked.');
     assert.equal(message(120, 100), 'This file is 120 bytes, larger than goalpost.maxFileSize (100 bytes); it is not checked.');
@@ -68,8 +69,15 @@ describe('maxFileSize: the largest file checked', () => {
       onBig.map((finding) => [finding.rule, finding.severity, finding.message]),
       [[FILE_TOO_LARGE, 'error', `This file is ${Number((size / 1000).toFixed(1))} KB, larger than goalpost.maxFileSize (1 KB); it is not checked.`]],
     );
-    assert.ok(analysis.findings.some((finding) => finding.file === 'small.goals.yaml'), 'the small file is checked');
-    assert.deepEqual(analysis.workspace.models.map((model) => model.file), ['small.goals.yaml'], 'the large file takes no part in the workspace');
+    assert.ok(
+      analysis.findings.some((finding) => finding.file === 'small.goals.yaml'),
+      'the small file is checked',
+    );
+    assert.deepEqual(
+      analysis.workspace.models.map((model) => model.file),
+      ['small.goals.yaml'],
+      'the large file takes no part in the workspace',
+    );
   });
 
   it('SARIF describes the finding for code scanning', () => {
@@ -118,7 +126,10 @@ describe('maxFileSize: the largest file checked', () => {
       assert.ok(group);
       project.setEditorSettings(group.key, { maxFileSize: 2000 });
       const findings = project.analysisFor(uri)?.findings ?? [];
-      assert.deepEqual(findings.map((finding) => finding.rule), [FILE_TOO_LARGE]);
+      assert.deepEqual(
+        findings.map((finding) => finding.rule),
+        [FILE_TOO_LARGE],
+      );
       assert.equal(project.file(uri)?.parsed, undefined, 'not parsed');
       assert.equal(documentContext(project, uri), undefined, 'features leave it alone');
       project.setEditorSettings(group.key, {});

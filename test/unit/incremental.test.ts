@@ -22,7 +22,8 @@ function assertSame(actual: ParsedYaml, text: string, where: string): void {
   const probes = [...paths(expected.value), ['goals', 99999], ['nope'], ['goals', 0, 'nope', 3]];
   for (const probe of probes) assert.deepEqual(actual.locate(probe), expected.locate(probe), `${where}: locate ${JSON.stringify(probe)}`);
   if (expected.problems.length === 0) {
-    for (let offset = 0; offset <= text.length; offset += 7) assert.deepEqual(actual.scalarAt(offset), expected.scalarAt(offset), `${where}: scalarAt ${offset}`);
+    for (let offset = 0; offset <= text.length; offset += 7)
+      assert.deepEqual(actual.scalarAt(offset), expected.scalarAt(offset), `${where}: scalarAt ${offset}`);
   }
 }
 
@@ -43,7 +44,10 @@ const SAMPLES: Record<string, string> = {
   anchors: 'goalpost: 1\ngoals:\n  - &g { id: a, title: A }\n  - *g\n',
   ...Object.fromEntries(
     ['strategy', 'flawed'].flatMap((folder) =>
-      fs.readdirSync(path.join(EXAMPLES, folder)).filter((name) => name.endsWith('.goals.yaml')).map((name) => [`${folder}/${name}`, fs.readFileSync(path.join(EXAMPLES, folder, name), 'utf8')]),
+      fs
+        .readdirSync(path.join(EXAMPLES, folder))
+        .filter((name) => name.endsWith('.goals.yaml'))
+        .map((name) => [`${folder}/${name}`, fs.readFileSync(path.join(EXAMPLES, folder, name), 'utf8')]),
     ),
   ),
 };

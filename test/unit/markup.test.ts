@@ -4,7 +4,9 @@ import { markdownSupport, plainText } from '../../server/src/markup';
 describe('markup: markdown as plain text for clients without markdown', () => {
   it('drops bold, inline code and heading marks, resolves escapes and spells links out', () => {
     assert.equal(
-      plainText('**Goal** `ig-traffic`: Grow \\*fast\\* \\_now\\_ \\[1\\]\n\n## Facts\n\n- Owner: Marketing (`marketing`)\n\n---\n\nSee [Rule documentation](https://example.test/rules/x.md).'),
+      plainText(
+        '**Goal** `ig-traffic`: Grow \\*fast\\* \\_now\\_ \\[1\\]\n\n## Facts\n\n- Owner: Marketing (`marketing`)\n\n---\n\nSee [Rule documentation](https://example.test/rules/x.md).',
+      ),
       'Goal ig-traffic: Grow *fast* _now_ [1]\n\nFacts\n\n- Owner: Marketing (marketing)\n\n---\n\nSee Rule documentation (https://example.test/rules/x.md).',
     );
   });
@@ -16,7 +18,9 @@ describe('markup: markdown as plain text for clients without markdown', () => {
   it('reads what the client renders: markdown unless it names formats without it', () => {
     assert.deepEqual(markdownSupport({}), { hover: true, completion: true });
     assert.deepEqual(
-      markdownSupport({ textDocument: { hover: { contentFormat: ['plaintext'] }, completion: { completionItem: { documentationFormat: ['plaintext', 'markdown'] } } } }),
+      markdownSupport({
+        textDocument: { hover: { contentFormat: ['plaintext'] }, completion: { completionItem: { documentationFormat: ['plaintext', 'markdown'] } } },
+      }),
       { hover: false, completion: true },
     );
   });

@@ -40,7 +40,16 @@ describe('model', () => {
     const m = model(FULL);
     assert.deepEqual(m.period, { start: '2027-01-01', end: '2027-12-31' });
     assert.deepEqual(m.objectives, [
-      { kind: 'objective', id: 'grow-revenue', file: 'test.goals.yaml', path: ['objectives', 0], title: 'Grow online revenue by 15%', metric: 'online_revenue', owner: 'leadership', deadline: '2027-12-31' },
+      {
+        kind: 'objective',
+        id: 'grow-revenue',
+        file: 'test.goals.yaml',
+        path: ['objectives', 0],
+        title: 'Grow online revenue by 15%',
+        metric: 'online_revenue',
+        owner: 'leadership',
+        deadline: '2027-12-31',
+      },
     ]);
     assert.deepEqual(m.departments, [{ kind: 'department', id: 'leadership', file: 'test.goals.yaml', path: ['departments', 0], name: 'Leadership' }]);
     assert.deepEqual(m.audiences[0].platforms, ['linkedin', 'instagram'], 'platforms are compared in lower case');
@@ -126,7 +135,10 @@ goals:
       confidence: undefined,
       parent: undefined,
     });
-    assert.deepEqual(m.references.map((reference) => reference.path.join('.')), ['goals.0.targets.0.kpi', 'goals.0.targets.2.kpi']);
+    assert.deepEqual(
+      m.references.map((reference) => reference.path.join('.')),
+      ['goals.0.targets.0.kpi', 'goals.0.targets.2.kpi'],
+    );
   });
 
   it('turns numeric ids into strings, wherever ids are read', () => {
@@ -135,24 +147,36 @@ goals:
     assert.equal(m.goals[0].id, '42');
     assert.deepEqual(m.goals[0].supports, ['2027', '1.5']);
     assert.equal(m.goals[0].parent, '7');
-    assert.deepEqual(m.references.map((reference) => `${reference.kind} ${reference.id}`), ['objective 2027', 'objective 1.5', 'goal 7']);
+    assert.deepEqual(
+      m.references.map((reference) => `${reference.kind} ${reference.id}`),
+      ['objective 2027', 'objective 1.5', 'goal 7'],
+    );
   });
 
   it('keeps the ids of a reference list that are usable and drops the rest', () => {
     const m = model('goalpost: 1\nkpis:\n  - { id: k, supports: [a, null, "", "  ", { x: 1 }, b, true], owners: marketing }\n');
     assert.deepEqual(m.kpis[0].supports, ['a', 'b']);
     assert.deepEqual(m.kpis[0].owners, []);
-    assert.deepEqual(m.references.map((reference) => reference.path.join('.')), ['kpis.0.supports.0', 'kpis.0.supports.5']);
+    assert.deepEqual(
+      m.references.map((reference) => reference.path.join('.')),
+      ['kpis.0.supports.0', 'kpis.0.supports.5'],
+    );
   });
 
   it('gives an item without a usable id no id, and keeps its path', () => {
     const m = model('goalpost: 1\ngoals:\n  - { title: No id }\n  - { id: "", title: Empty id }\n  - { id: [a], title: List id }\n');
-    assert.deepEqual(m.goals.map((goal) => `${goal.id} ${goal.path.join('.')}`), ['undefined goals.0', 'undefined goals.1', 'undefined goals.2']);
+    assert.deepEqual(
+      m.goals.map((goal) => `${goal.id} ${goal.path.join('.')}`),
+      ['undefined goals.0', 'undefined goals.1', 'undefined goals.2'],
+    );
   });
 
   it('skips section entries that are not mappings, keeping the others at their index', () => {
     const m = model('goalpost: 1\nobjectives:\n  - grow-revenue\n  - null\n  - [a, b]\n  - { id: reduce-churn, title: Reduce churn }\n');
-    assert.deepEqual(m.objectives.map((objective) => `${objective.id} ${objective.path.join('.')}`), ['reduce-churn objectives.3']);
+    assert.deepEqual(
+      m.objectives.map((objective) => `${objective.id} ${objective.path.join('.')}`),
+      ['reduce-churn objectives.3'],
+    );
   });
 
   it('reads sections of the wrong type as empty', () => {
@@ -178,6 +202,9 @@ goals:
 
   it('keeps a direction only when it is one of the two', () => {
     const m = model('goalpost: 1\ngoals:\n  - { id: g, title: T, targets: [{ kpi: k, direction: decrease }, { kpi: k, direction: Decrease }] }\n');
-    assert.deepEqual(m.goals[0].targets.map((target) => target.direction), ['decrease', undefined]);
+    assert.deepEqual(
+      m.goals[0].targets.map((target) => target.direction),
+      ['decrease', undefined],
+    );
   });
 });

@@ -128,7 +128,10 @@ describe('outline', () => {
       '    target orders - -',
     ]);
     const homeless = buildOutline(
-      lint([{ file: 'a.goals.yaml', text: 'goalpost: 1\ngoals:\n  - { id: lone, title: Grow sessions by 5%, department: nobody }\n' }], { today: TODAY, clockToday: TODAY }),
+      lint([{ file: 'a.goals.yaml', text: 'goalpost: 1\ngoals:\n  - { id: lone, title: Grow sessions by 5%, department: nobody }\n' }], {
+        today: TODAY,
+        clockToday: TODAY,
+      }),
       undefined,
       'department',
     );
@@ -155,7 +158,10 @@ goals:
       { today: TODAY, clockToday: TODAY },
     );
     const unaligned = buildOutline(analysis).find((node) => node.kind === 'unaligned');
-    assert.deepEqual(unaligned?.children.map((node) => `${node.kind} ${node.id}`), ['kpi loose']);
+    assert.deepEqual(
+      unaligned?.children.map((node) => `${node.kind} ${node.id}`),
+      ['kpi loose'],
+    );
     assert.ok(unaligned?.children[0].findings?.warning, 'with its findings (kpi-unlinked)');
   });
 
@@ -166,7 +172,14 @@ goals:
     assert.equal(traffic.deadline, '2027-12-31');
     assert.deepEqual(traffic.extent?.start, { line: 2, character: 4 });
     assert.ok((traffic.extent?.end.line ?? 0) >= 9);
-    assert.deepEqual(traffic.children[0].figures, { kpi: 'sessions', kpiName: 'Website sessions', unit: undefined, baseline: 1000, current: 1500, target: 2000 });
+    assert.deepEqual(traffic.children[0].figures, {
+      kpi: 'sessions',
+      kpiName: 'Website sessions',
+      unit: undefined,
+      baseline: 1000,
+      current: 1500,
+      target: 2000,
+    });
     const stray = outline().find((node) => node.kind === 'unaligned')?.children[0];
     assert.equal(stray?.findings?.error, 1);
   });

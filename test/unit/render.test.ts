@@ -43,12 +43,19 @@ describe('diagram renderer', () => {
 
     it('keeps both supports edges of a goal that serves two objectives', () => {
       const edges = edgesOf(graph).filter((edge) => edge.startsWith('goal:ridgeline-launch-2027 supports'));
-      assert.deepEqual(edges, ['goal:ridgeline-launch-2027 supports objective:launch-ridgeline', 'goal:ridgeline-launch-2027 supports objective:grow-online-revenue']);
+      assert.deepEqual(edges, [
+        'goal:ridgeline-launch-2027 supports objective:launch-ridgeline',
+        'goal:ridgeline-launch-2027 supports objective:grow-online-revenue',
+      ]);
     });
 
     it('draws a sub-goal under its parent, without repeating the objective the parent already supports', () => {
       const edges = edgesOf(graph).filter((edge) => edge.startsWith('goal:ig-sessions-2027 '));
-      assert.deepEqual(edges, ['goal:ig-sessions-2027 parent goal:ig-revenue-2027', 'goal:ig-sessions-2027 measures kpi:ig-site-sessions', 'goal:ig-sessions-2027 measures kpi:ig-followers']);
+      assert.deepEqual(edges, [
+        'goal:ig-sessions-2027 parent goal:ig-revenue-2027',
+        'goal:ig-sessions-2027 measures kpi:ig-site-sessions',
+        'goal:ig-sessions-2027 measures kpi:ig-followers',
+      ]);
     });
 
     it('puts unaligned goals and KPIs apart, and they lay out inside the group', () => {
@@ -63,13 +70,20 @@ goals:
   - { id: child, title: Child of aligned, parent: aligned }
   - { id: lonely-goal, title: Lonely, supports: [nowhere], targets: [{ kpi: lonely, target: 5 }] }
 `);
-      assert.deepEqual(unaligned.nodes.filter((node) => node.unaligned).map((node) => node.key), ['goal:lonely-goal', 'kpi:orphan', 'kpi:lonely']);
+      assert.deepEqual(
+        unaligned.nodes.filter((node) => node.unaligned).map((node) => node.key),
+        ['goal:lonely-goal', 'kpi:orphan', 'kpi:lonely'],
+      );
       assert.deepEqual(unaligned.nodes.find((node) => node.key === 'goal:child')?.objectives, ['objective:grow']);
       const layout = layoutGraph(visibleGraph(unaligned, { collapsed: [] }));
       const group = layout.group;
       assert.ok(group, 'the unaligned group is drawn');
       for (const placed of layout.nodes) {
-        const inside: boolean = placed.x >= group.x && placed.y >= group.y && placed.x + placed.box.width <= group.x + group.width && placed.y + placed.box.height <= group.y + group.height;
+        const inside: boolean =
+          placed.x >= group.x &&
+          placed.y >= group.y &&
+          placed.x + placed.box.width <= group.x + group.width &&
+          placed.y + placed.box.height <= group.y + group.height;
         assert.equal(inside, placed.node.unaligned, `${placed.node.key} ${placed.node.unaligned ? 'inside' : 'outside'} the group`);
       }
     });
@@ -91,8 +105,14 @@ goals:
       assert.ok(large.nodes.length > COLLAPSE_ABOVE);
       const view = defaultView(large);
       const visible = visibleGraph(large, view);
-      assert.deepEqual(visible.nodes.map((node) => node.kind), large.nodes.filter((node) => node.kind === 'objective').map(() => 'objective'));
-      assert.equal(Object.values(visible.hidden).reduce((sum, count) => sum + count, 0), large.nodes.length - visible.nodes.length);
+      assert.deepEqual(
+        visible.nodes.map((node) => node.kind),
+        large.nodes.filter((node) => node.kind === 'objective').map(() => 'objective'),
+      );
+      assert.equal(
+        Object.values(visible.hidden).reduce((sum, count) => sum + count, 0),
+        large.nodes.length - visible.nodes.length,
+      );
       assert.deepEqual(defaultView(graphOfFolder(STRATEGY)), { collapsed: [] });
     });
 
@@ -112,14 +132,22 @@ goals:
       assert.ok(hr.nodes.some((node) => node.key === 'objective:staff-peak-season'));
       assert.ok(hr.nodes.some((node) => node.kind === 'kpi'));
       const ridgeline = visibleGraph(graph, { collapsed: [], objective: 'objective:launch-ridgeline' });
-      assert.deepEqual(ridgeline.nodes.filter((node) => node.kind === 'objective').map((node) => node.key), ['objective:launch-ridgeline']);
-      assert.ok(ridgeline.edges.every((edge) => ridgeline.nodes.some((node) => node.key === edge.from) && ridgeline.nodes.some((node) => node.key === edge.to)));
+      assert.deepEqual(
+        ridgeline.nodes.filter((node) => node.kind === 'objective').map((node) => node.key),
+        ['objective:launch-ridgeline'],
+      );
+      assert.ok(
+        ridgeline.edges.every((edge) => ridgeline.nodes.some((node) => node.key === edge.from) && ridgeline.nodes.some((node) => node.key === edge.to)),
+      );
     });
 
     it('scopes to some files with the nodes they link to', () => {
       const graph = graphOfFolder(STRATEGY);
       const scoped = scopeGraph(graph, new Set(['hr.goals.yaml']));
-      assert.ok(scoped.nodes.some((node) => node.key === 'objective:staff-peak-season'), 'the company objective HR goals support');
+      assert.ok(
+        scoped.nodes.some((node) => node.key === 'objective:staff-peak-season'),
+        'the company objective HR goals support',
+      );
       assert.ok(scoped.nodes.every((node) => node.file === 'hr.goals.yaml' || scoped.edges.some((edge) => edge.from === node.key || edge.to === node.key)));
     });
   });
@@ -151,7 +179,8 @@ goals:
       for (const node of graphOf(hostileGoalsFile()).nodes) {
         const box = nodeBox(node);
         const inner = box.width - 2 * PAD;
-        for (const line of [...box.titleLines, box.header, box.department ?? '']) assert.ok(measure(line, box.titleFont) <= inner + 0.001 || measure(line, { size: 11 }) <= inner, `${line.slice(0, 40)} fits`);
+        for (const line of [...box.titleLines, box.header, box.department ?? ''])
+          assert.ok(measure(line, box.titleFont) <= inner + 0.001 || measure(line, { size: 11 }) <= inner, `${line.slice(0, 40)} fits`);
         assert.ok(box.titleLines.length <= 3);
       }
     });
@@ -172,7 +201,10 @@ goals:
       const again = graphOfFolder(STRATEGY);
       assert.deepEqual(again, graph);
       assert.deepEqual(layoutGraph(visibleGraph(again, { collapsed: [] })), layoutGraph(visibleGraph(graph, { collapsed: [] })));
-      assert.equal(renderDiagram(again, { collapsed: [] }, { standalone: true, interactive: true }), renderDiagram(graph, { collapsed: [] }, { standalone: true, interactive: true }));
+      assert.equal(
+        renderDiagram(again, { collapsed: [] }, { standalone: true, interactive: true }),
+        renderDiagram(graph, { collapsed: [] }, { standalone: true, interactive: true }),
+      );
       assert.equal(renderMermaid(again), renderMermaid(graph));
     });
 
@@ -223,7 +255,11 @@ goals:
         /^ {2}classDef st_\w+ [\w:#,.-]+$/,
         /^ {2}class [OGK]_\w+(,[OGK]_\w+)* st_\w+$/,
       ];
-      for (const line of lines) assert.ok(allowed.some((pattern) => pattern.test(line)), `unexpected mermaid line: ${line.slice(0, 120)}`);
+      for (const line of lines)
+        assert.ok(
+          allowed.some((pattern) => pattern.test(line)),
+          `unexpected mermaid line: ${line.slice(0, 120)}`,
+        );
       for (const label of text.matchAll(/"([^"]*)"/g)) {
         const own = label[1].replace(/<\/?b>|<br\/>/g, '');
         assert.doesNotMatch(own, /[<>`%"'&\u202e]|\]\]|-->/, `label is escaped: ${own.slice(0, 80)}`);

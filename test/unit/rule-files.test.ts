@@ -25,7 +25,7 @@ describe('the files of each rule', () => {
     for (const id of ids) {
       const text = fs.readFileSync(path.join(ROOT, 'test/rules', `${id}.test.ts`), 'utf8');
       assert.match(text, new RegExp(`^const RULE = '${id}';$`, 'm'), `test/rules/${id}.test.ts names its rule`);
-      assert.match(text, /^testRule\(RULE, /m, `test/rules/${id}.test.ts calls testRule`);
+      assert.match(text, /^testRule\(\s*RULE,/m, `test/rules/${id}.test.ts calls testRule`);
     }
   });
 
@@ -34,7 +34,10 @@ describe('the files of each rule', () => {
     for (const id of ids) {
       const files = fs.readdirSync(path.join(ROOT, 'test/fixtures/rules', id));
       assert.ok(files.includes('expected.json'), `test/fixtures/rules/${id}/expected.json`);
-      assert.ok(files.some((file) => /\.goals\.ya?ml$/.test(file)), `test/fixtures/rules/${id}/ holds a goals file`);
+      assert.ok(
+        files.some((file) => /\.goals\.ya?ml$/.test(file)),
+        `test/fixtures/rules/${id}/ holds a goals file`,
+      );
     }
   });
 

@@ -10,7 +10,9 @@ function findings(files: Record<string, string> | string): string[] {
   const sources = Object.entries(map).map(([file, text]) => ({ file, text }));
   // One file: "line rule"; several: "file line rule".
   const name = (file: string) => (typeof files === 'string' ? '' : `${file} `);
-  return lint(sources, { clockToday: '2027-05-15', rules: RULES }).findings.map((finding) => `${name(finding.file)}${finding.range.start.line + 1} ${finding.rule}`);
+  return lint(sources, { clockToday: '2027-05-15', rules: RULES }).findings.map(
+    (finding) => `${name(finding.file)}${finding.range.start.line + 1} ${finding.rule}`,
+  );
 }
 
 /**
@@ -71,7 +73,10 @@ describe('suppression comments', () => {
     });
 
     it('takes several rule ids, separated by commas', () => {
-      const text = file({ 3: '  # goalpost-disable-next-line unknown-reference,duplicate-id', 7: '  # goalpost-disable-next-line duplicate-id, unknown-reference' });
+      const text = file({
+        3: '  # goalpost-disable-next-line unknown-reference,duplicate-id',
+        7: '  # goalpost-disable-next-line duplicate-id, unknown-reference',
+      });
       assert.deepEqual(findings(text), []);
     });
 
@@ -81,7 +86,7 @@ describe('suppression comments', () => {
       assert.deepEqual(findings(text), shifted(['3 duplicate-id', '5 unknown-reference', '6 unknown-reference', '7 duplicate-id'], [7]));
     });
 
-    it("inside an item, covers only the next line, not the rest of the item", () => {
+    it('inside an item, covers only the next line, not the rest of the item', () => {
       const text = file({ 4: '    # goalpost-disable-next-line unknown-reference' });
       assert.deepEqual(findings(text), shifted(ALL, [4]));
     });
@@ -115,7 +120,10 @@ describe('suppression comments', () => {
     });
 
     it('does not reach the next line', () => {
-      const text = file().replace('    title: Grow Instagram sessions by 20%\n', '    title: Grow Instagram sessions by 20% # goalpost-disable-line unknown-reference\n');
+      const text = file().replace(
+        '    title: Grow Instagram sessions by 20%\n',
+        '    title: Grow Instagram sessions by 20% # goalpost-disable-line unknown-reference\n',
+      );
       assert.deepEqual(findings(text), ALL);
     });
   });
@@ -181,7 +189,10 @@ describe('suppression comments', () => {
     });
 
     it('text inside a block scalar that looks like a comment', () => {
-      const text = file().replace('    title: Grow Instagram sessions by 20%\n', '    title: Grow Instagram sessions by 20%\n    description: |\n      # goalpost-disable-file\n');
+      const text = file().replace(
+        '    title: Grow Instagram sessions by 20%\n',
+        '    title: Grow Instagram sessions by 20%\n    description: |\n      # goalpost-disable-file\n',
+      );
       assert.deepEqual(findings(text), ['3 duplicate-id', '7 unknown-reference', '8 unknown-reference', '9 duplicate-id', '10 unknown-reference']);
     });
 
@@ -193,7 +204,9 @@ describe('suppression comments', () => {
 
   it('suppresses a duplicate at one definition and keeps the other', () => {
     const text = file({ 7: '  # goalpost-disable-next-line duplicate-id -- the second g1 is renamed next sprint' });
-    const result = lint([{ file: 'test.goals.yaml', text }], { clockToday: '2027-05-15', rules: RULES }).findings.filter((finding) => finding.rule === 'duplicate-id');
+    const result = lint([{ file: 'test.goals.yaml', text }], { clockToday: '2027-05-15', rules: RULES }).findings.filter(
+      (finding) => finding.rule === 'duplicate-id',
+    );
     assert.equal(result.length, 1);
     assert.equal(result[0].range.start.line, 2);
   });

@@ -7,13 +7,23 @@ import type { Finding } from '../../server/src/core/types';
 import { toDiagnostic } from '../../server/src/toLsp';
 
 const range = { start: { line: 2, character: 10 }, end: { line: 2, character: 12 } };
-const finding = (rule: string, extra: Partial<Finding> = {}): Finding => ({ file: 'file:///w/a.goals.yaml', rule, severity: 'info', message: 'm', range, ...extra });
+const finding = (rule: string, extra: Partial<Finding> = {}): Finding => ({
+  file: 'file:///w/a.goals.yaml',
+  rule,
+  severity: 'info',
+  message: 'm',
+  range,
+  ...extra,
+});
 
 describe('toDiagnostic', () => {
   it('fades out the findings of the rules whose metadata calls them unnecessary, and only those', () => {
     const faded = rules.filter((rule) => toDiagnostic(finding(rule.meta.id)).tags?.includes(DiagnosticTag.Unnecessary)).map((rule) => rule.meta.id);
     assert.deepEqual(faded, ['kpi-unused']);
-    assert.deepEqual(faded, rules.filter((rule) => rule.meta.unnecessary).map((rule) => rule.meta.id));
+    assert.deepEqual(
+      faded,
+      rules.filter((rule) => rule.meta.unnecessary).map((rule) => rule.meta.id),
+    );
     assert.equal(toDiagnostic(finding('smart-specific')).tags, undefined);
   });
 

@@ -17,7 +17,14 @@ const goal: OutlineItem = {
 const items: OutlineItem[] = [
   { kind: 'objective', id: 'a', label: 'A', uri: 'file:///c.goals.yaml', range: range(3, 10), extent: range(3, 4, 4, 0), children: [goal] },
   { kind: 'objective', id: 'b', label: 'B', uri: 'file:///c.goals.yaml', range: range(4, 10), extent: range(4, 4, 5, 0), children: [goal] },
-  { kind: 'unaligned', label: 'Unaligned', children: [{ kind: 'goal', label: 'no id', children: [] }, { kind: 'goal', label: 'no id', children: [] }] },
+  {
+    kind: 'unaligned',
+    label: 'Unaligned',
+    children: [
+      { kind: 'goal', label: 'no id', children: [] },
+      { kind: 'goal', label: 'no id', children: [] },
+    ],
+  },
   { kind: 'objective', id: 'a', label: 'A again', children: [] },
 ];
 
@@ -36,7 +43,11 @@ describe('Goals view model', () => {
       'unaligned:#2/goal:#1',
       'objective:a~2',
     ]);
-    assert.deepEqual([...walk(buildNodes(items))].map((node) => node.id), ids, 'a second build of the same outline');
+    assert.deepEqual(
+      [...walk(buildNodes(items))].map((node) => node.id),
+      ids,
+      'a second build of the same outline',
+    );
   });
 
   it('links each node to its parent, for reveal', () => {

@@ -13,7 +13,6 @@ import { TODAY } from '../helpers/lint';
 
 const FILE = 'plan.goals.yaml';
 
-
 /** Findings of a text through the editor's incremental parser (whatever it reused) and through a whole parse. */
 function bothWays(parser: IncrementalParser, text: string): { incremental: Finding[]; whole: Finding[] } {
   const incremental = lint([{ file: FILE, text, parsed: parser.parse(text) }], { clockToday: TODAY }).findings;
@@ -22,7 +21,8 @@ function bothWays(parser: IncrementalParser, text: string): { incremental: Findi
 }
 
 const KPI = '  - id: k1\n    name: Website sessions\n    metric: sessions\n    supports: [o1]\n';
-const GOAL = '  - id: g1\n    title: Grow Instagram sessions by 10% by June 30\n    department: d1\n    supports: [o1]\n    deadline: 2027-06-30\n    targets:\n      - { kpi: k1, baseline: 100, target: 110 }\n';
+const GOAL =
+  '  - id: g1\n    title: Grow Instagram sessions by 10% by June 30\n    department: d1\n    supports: [o1]\n    deadline: 2027-06-30\n    targets:\n      - { kpi: k1, baseline: 100, target: 110 }\n';
 const HEAD = 'goalpost: 1\nobjectives:\n  - { id: o1, title: Grow revenue by 10% }\ndepartments:\n  - { id: d1, name: Marketing }\n';
 
 describe('findings you can trust', () => {
@@ -43,7 +43,10 @@ describe('findings you can trust', () => {
       const text = `${HEAD}kpis:\n${GOAL}goals:\n${GOAL}`;
       const { incremental, whole } = bothWays(new IncrementalParser(), text);
       assert.deepEqual(incremental, whole);
-      assert.ok(whole.some((finding) => finding.rule === 'schema' && finding.range.start.line === 6), 'the KPI section reports the goal-shaped item');
+      assert.ok(
+        whole.some((finding) => finding.rule === 'schema' && finding.range.start.line === 6),
+        'the KPI section reports the goal-shaped item',
+      );
     });
   });
 
@@ -99,7 +102,10 @@ describe('findings you can trust', () => {
     it('an unclosed quote is reported where the quote opens, not past the end of the file', () => {
       const findings = assertInside('goalpost: 1\ngoals:\n  - id: g1\n    title: "unclosed\n    deadline: 2027-01-01\n');
       const syntax = findings.filter((finding) => finding.rule === 'yaml-syntax');
-      assert.deepEqual(syntax.map((finding) => finding.range.start), [{ line: 3, character: 11 }]);
+      assert.deepEqual(
+        syntax.map((finding) => finding.range.start),
+        [{ line: 3, character: 11 }],
+      );
     });
   });
 
@@ -114,9 +120,21 @@ describe('findings you can trust', () => {
     });
 
     const table: { name: string; goal: string; rule: string }[] = [
-      { name: 'a misspelt `deparment:` is not also missing-owner', goal: '    deparment: d1\n    supports: [o1]\n    deadline: 2027-06-30\n', rule: 'missing-owner' },
-      { name: '`supports` as a string is not also smart-relevant', goal: '    department: d1\n    supports: o1\n    deadline: 2027-06-30\n', rule: 'smart-relevant' },
-      { name: 'a misspelt `deadine:` is not also smart-time-bound', goal: '    department: d1\n    supports: [o1]\n    deadine: 2027-06-30\n', rule: 'smart-time-bound' },
+      {
+        name: 'a misspelt `deparment:` is not also missing-owner',
+        goal: '    deparment: d1\n    supports: [o1]\n    deadline: 2027-06-30\n',
+        rule: 'missing-owner',
+      },
+      {
+        name: '`supports` as a string is not also smart-relevant',
+        goal: '    department: d1\n    supports: o1\n    deadline: 2027-06-30\n',
+        rule: 'smart-relevant',
+      },
+      {
+        name: 'a misspelt `deadine:` is not also smart-time-bound',
+        goal: '    department: d1\n    supports: [o1]\n    deadine: 2027-06-30\n',
+        rule: 'smart-time-bound',
+      },
     ];
     for (const { name, goal, rule } of table) {
       it(name, () => {
@@ -138,11 +156,18 @@ describe('findings you can trust', () => {
       assert.deepEqual(bothWays(new IncrementalParser(), text).incremental, shallow);
       assert.deepEqual(
         shallow.map((finding) => [finding.rule, finding.range.start.line, finding.range.start.character, finding.message]),
-        [['yaml-syntax', 0, 0, 'This `[` opens a flow sequence that is never closed, so YAML reads the lines after it into it; add the closing `]` or remove the `[`.']],
+        [
+          [
+            'yaml-syntax',
+            0,
+            0,
+            'This `[` opens a flow sequence that is never closed, so YAML reads the lines after it into it; add the closing `]` or remove the `[`.',
+          ],
+        ],
       );
     });
 
-    it('`target: 4%` is the schema\'s finding alone, not also smart-measurable', () => {
+    it("`target: 4%` is the schema's finding alone, not also smart-measurable", () => {
       const text = `${HEAD}kpis:\n${KPI}goals:\n  - id: g1\n    title: Grow Instagram sessions by 10% by June 30\n    department: d1\n    supports: [o1]\n    deadline: 2027-06-30\n    targets:\n      - { kpi: k1, baseline: 100, target: 4% }\n`;
       assert.deepEqual(
         lint([{ file: FILE, text }], { clockToday: TODAY }).findings.map((finding) => finding.rule),
@@ -155,17 +180,22 @@ describe('findings you can trust', () => {
     const text = `${HEAD}kpis:\n${KPI}x-defaults: &defaults\n  department: d1\n  supports: [o1]\n  start: 2027-01-01\n  deadline: 2027-12-31\n  review: quarterly\n  last_reviewed: 2027-04-10\ngoals:\n  - <<: *defaults\n    id: g1\n    title: Grow Instagram sessions by 10% by December 31\n    targets:\n      - { kpi: k1, baseline: 100, target: 110, current: 104 }\n  - <<: *defaults\n    id: g2\n    title: Grow Facebook sessions by 10% by December 31\n    deadline: 2027-06-30\n    targets:\n      - { kpi: k1, baseline: 100, target: 110, current: 107 }\n`;
 
     it('`<<: *defaults` merges shared keys into an item, and an `x-` key holds the anchor', () => {
-      assert.deepEqual(lint([{ file: FILE, text }], { clockToday: TODAY }).findings.map((finding) => `${finding.rule}: ${finding.message}`), []);
+      assert.deepEqual(
+        lint([{ file: FILE, text }], { clockToday: TODAY }).findings.map((finding) => `${finding.rule}: ${finding.message}`),
+        [],
+      );
     });
 
     it("an item's own keys win over merged ones, and the incremental parse agrees", () => {
       const parser = new IncrementalParser();
       const parsed = parser.parse(text);
       const goals = (parsed.value as { goals: { id: string; deadline: string }[] }).goals;
-      assert.deepEqual(goals.map((goal) => `${goal.id} ${goal.deadline}`), ['g1 2027-12-31', 'g2 2027-06-30']);
+      assert.deepEqual(
+        goals.map((goal) => `${goal.id} ${goal.deadline}`),
+        ['g1 2027-12-31', 'g2 2027-06-30'],
+      );
       const { incremental, whole } = bothWays(new IncrementalParser(), text);
       assert.deepEqual(incremental, whole);
     });
   });
 });
-

@@ -56,7 +56,8 @@ describe('validators compiled at build time', () => {
         const items = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[section] : undefined;
         if (!Array.isArray(items)) continue;
         const oracle = ajv.getSchema(`schema#/definitions/${definition}`) as ValidateFunction;
-        for (const item of items) assert.deepEqual(errorsOf(validators[`goals__${definition}`] as ValidateFunction, item), errorsOf(oracle, item), `${file} ${section}`);
+        for (const item of items)
+          assert.deepEqual(errorsOf(validators[`goals__${definition}`] as ValidateFunction, item), errorsOf(oracle, item), `${file} ${section}`);
       }
     }
     // The fixtures include files the schema rejects, so errors are compared, not only their absence.

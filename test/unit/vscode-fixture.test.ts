@@ -10,10 +10,14 @@ import { lintFolder } from '../helpers/fixtures';
 const EXAMPLE = path.join(__dirname, '../../examples/strategy');
 const FIXTURE = path.join(__dirname, '../vscode/workspace/strategy');
 
-describe('the extension tests\' fixture workspace', () => {
+describe("the extension tests' fixture workspace", () => {
   it('holds examples/strategy unchanged', () => {
     for (const name of fs.readdirSync(EXAMPLE)) {
-      assert.equal(fs.readFileSync(path.join(FIXTURE, name), 'utf8'), fs.readFileSync(path.join(EXAMPLE, name), 'utf8'), `${name} differs from examples/strategy`);
+      assert.equal(
+        fs.readFileSync(path.join(FIXTURE, name), 'utf8'),
+        fs.readFileSync(path.join(EXAMPLE, name), 'utf8'),
+        `${name} differs from examples/strategy`,
+      );
     }
   });
 

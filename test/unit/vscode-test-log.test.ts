@@ -6,7 +6,10 @@ import { summaryLine, TestLog } from '../vscode/runner/testLog';
 function feed(calls: [string, unknown[]][]): { printed: string[]; shots: string[]; log: TestLog } {
   const printed: string[] = [];
   const shots: string[] = [];
-  const log = new TestLog((line) => printed.push(line), (name) => shots.push(name));
+  const log = new TestLog(
+    (line) => printed.push(line),
+    (name) => shots.push(name),
+  );
   for (const [type, args] of calls) log.receive(type, args);
   return { printed, shots, log };
 }
@@ -36,7 +39,7 @@ describe('extension-host test protocol', () => {
     assert.equal(summaryLine({ passed: 5, failed: 0, skipped: 0 }), '5 passed, 0 failed');
   });
 
-  it('drops the workbench\'s error about the unreachable extension gallery', () => {
+  it("drops the workbench's error about the unreachable extension gallery", () => {
     const { printed } = feed([['error', ['getaddrinfo ENOTFOUND open-vsx.org: Failed\n    at yKe.L (workbench.js:1:2)']]]);
     assert.deepEqual(printed, []);
   });

@@ -82,7 +82,10 @@ describe('workspace', () => {
 
     it('knows which goals target a KPI, each goal once', () => {
       const workspace = workspaceOf({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING });
-      assert.deepEqual(workspace.goalsTargeting('ig-sessions').map((goal) => goal.id), ['ig-traffic', 'ig-traffic-h2']);
+      assert.deepEqual(
+        workspace.goalsTargeting('ig-sessions').map((goal) => goal.id),
+        ['ig-traffic', 'ig-traffic-h2'],
+      );
       assert.deepEqual(workspace.goalsTargeting('nothing'), []);
     });
 
@@ -101,7 +104,10 @@ describe('workspace', () => {
     });
 
     it('reports a reference whose target file is missing from the workspace', () => {
-      const findings = lint([{ file: 'marketing.goals.yaml', text: MARKETING }], { clockToday: '2027-05-15', rules: [rulesById.get('unknown-reference')!] }).findings;
+      const findings = lint([{ file: 'marketing.goals.yaml', text: MARKETING }], {
+        clockToday: '2027-05-15',
+        rules: [rulesById.get('unknown-reference')!],
+      }).findings;
       assert.equal(findings.filter((finding) => finding.message.startsWith('`supports` names `grow-revenue`,')).length, 2);
     });
   });
@@ -225,7 +231,8 @@ describe('workspace', () => {
     });
 
     it('changes what a date rule reports', () => {
-      const goal = 'goalpost: 1\ngoals:\n  - { id: g1, title: Grow sessions by 10%, deadline: 2027-03-31, targets: [{ kpi: k, baseline: 1, target: 2, current: 1 }] }\n';
+      const goal =
+        'goalpost: 1\ngoals:\n  - { id: g1, title: Grow sessions by 10%, deadline: 2027-03-31, targets: [{ kpi: k, baseline: 1, target: 2, current: 1 }] }\n';
       const missed = (today: string) =>
         lint([{ file: 'a.goals.yaml', text: goal }], { today, clockToday: '2027-01-01', rules: [rulesById.get('deadline-missed')!] }).findings.length;
       assert.equal(missed('2027-03-31'), 0);

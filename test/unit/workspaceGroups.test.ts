@@ -99,8 +99,16 @@ describe('workspace groups: one rule for the editor, check and diff', () => {
     assert.deepEqual(groups, [EXPECTED[2]]);
   });
 
-  it("check still refuses a broken config that applies (exit 2), naming its first problem", async () => {
-    const io: CliIO = { argv: [], cwd: root, env: {}, stdoutIsTTY: false, now: () => new Date('2027-05-15T12:00:00Z'), stdout: () => undefined, stderr: () => undefined };
+  it('check still refuses a broken config that applies (exit 2), naming its first problem', async () => {
+    const io: CliIO = {
+      argv: [],
+      cwd: root,
+      env: {},
+      stdoutIsTTY: false,
+      now: () => new Date('2027-05-15T12:00:00Z'),
+      stdout: () => undefined,
+      stderr: () => undefined,
+    };
     await assert.rejects(analyzeInputs(['broken'], {}, io), /invalid config broken\/\.goalpost\.yaml:1:8/);
   });
 
@@ -210,7 +218,11 @@ describe('ConfigResolver over an injected table', () => {
   }
 
   it('finds the nearest config, prefers .yaml over .yml, and reads each file once', () => {
-    const source = tableSource({ 'a/.goalpost.yml': 'today: 2027-01-01\n', 'a/.goalpost.yaml': 'today: 2027-02-02\n', '.goalpost.yaml': 'ignore: ["**/old/**"]\n' });
+    const source = tableSource({
+      'a/.goalpost.yml': 'today: 2027-01-01\n',
+      'a/.goalpost.yaml': 'today: 2027-02-02\n',
+      '.goalpost.yaml': 'ignore: ["**/old/**"]\n',
+    });
     const resolver = new ConfigResolver(source);
     assert.equal(resolver.configFor('a/b/x.goals.yaml')?.config.today, '2027-02-02');
     assert.equal(resolver.configFor('a/y.goals.yaml')?.file, 'a/.goalpost.yaml');
@@ -228,7 +240,9 @@ describe('ConfigResolver over an injected table', () => {
 
   it('groups a table of files without any file system, in first-seen order', () => {
     const resolver = new ConfigResolver(tableSource({ 't/.goalpost.yaml': 'ignore: [draft.goals.yaml]\n' }));
-    const groups: WorkspaceGroup[] = groupWorkspaces(['z.goals.yaml', 't/b.goals.yaml', 't/a.goals.yaml', 't/draft.goals.yaml', 'a.goals.yaml'], resolver, { roots: [''] });
+    const groups: WorkspaceGroup[] = groupWorkspaces(['z.goals.yaml', 't/b.goals.yaml', 't/a.goals.yaml', 't/draft.goals.yaml', 'a.goals.yaml'], resolver, {
+      roots: [''],
+    });
     assert.deepEqual(
       groups.map((group) => [group.key, group.files]),
       [

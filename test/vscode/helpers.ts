@@ -82,9 +82,10 @@ export const THEMES = {
  */
 export async function setColorTheme(theme: keyof typeof THEMES): Promise<void> {
   const { name, kind } = THEMES[theme];
-  const changed = vscode.window.activeColorTheme.kind === kind
-    ? Promise.resolve()
-    : waitForEvent(vscode.window.onDidChangeActiveColorTheme, (active) => active.kind === kind, `the ${theme} theme to become active`);
+  const changed =
+    vscode.window.activeColorTheme.kind === kind
+      ? Promise.resolve()
+      : waitForEvent(vscode.window.onDidChangeActiveColorTheme, (active) => active.kind === kind, `the ${theme} theme to become active`);
   await vscode.workspace.getConfiguration('workbench').update('colorTheme', name, vscode.ConfigurationTarget.Global);
   await changed;
 }

@@ -20,7 +20,9 @@ export async function run(): Promise<void> {
     ...(grep ? { grep } : {}),
   });
   const suiteDir = path.join(__dirname, 'suite');
-  const files = readdirSync(suiteDir).filter((name) => name.endsWith('.test.js')).sort();
+  const files = readdirSync(suiteDir)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort();
   if (files.length === 0) throw new Error(`No test suites in ${suiteDir}; was the test build run?`);
   for (const file of files) mocha.addFile(path.join(suiteDir, file));
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));

@@ -89,7 +89,8 @@ describe('mermaid output through mermaid', function () {
     it(`parses and renders the diagram of the change in test/cli/diff/${name}`, async () => {
       const rendered = await renderWithMermaid(page, chart);
       assert.equal(rendered.nodes, (chart.match(/^ {2,4}[OGK]_\w+[[({]/gm) ?? []).length, 'a node for every node line');
-      for (const word of ['added', 'changed', 'removed']) if (chart.includes(`<i>`) && chart.includes(` ${word}`)) assert.ok(rendered.text.includes(word), `the word ${word} shows`);
+      for (const word of ['added', 'changed', 'removed'])
+        if (chart.includes(`<i>`) && chart.includes(` ${word}`)) assert.ok(rendered.text.includes(word), `the word ${word} shows`);
       assert.deepEqual(rendered.handlers, []);
     });
   }
@@ -101,7 +102,10 @@ describe('mermaid output through mermaid', function () {
     assert.deepEqual(rendered.handlers, []);
     for (const element of ['img', 'script', 'iframe', 'a']) assert.ok(!rendered.elements.includes(element), `no <${element}>`);
     for (const text of HOSTILE.slice(0, 9)) {
-      const shown = text.replace(/[\u202a-\u202e]/g, '').replace(/\s+/g, ' ').trim();
+      const shown = text
+        .replace(/[\u202a-\u202e]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       assert.ok(rendered.text.replace(/[\u202a-\u202e]/g, '').includes(shown), `${JSON.stringify(text)} shows as text`);
     }
   });

@@ -104,7 +104,10 @@ describe('diagram page in Chromium', function () {
     await page.click('.gp-node[data-key="goal:ig-sessions-q1"]');
     const expected = graph.nodes.find((node) => node.key === 'goal:ig-sessions-q1');
     assert.ok(expected);
-    const line = fs.readFileSync(path.join(STRATEGY, 'marketing.goals.yaml'), 'utf8').split('\n').findIndex((text) => text.includes('id: ig-sessions-q1'));
+    const line = fs
+      .readFileSync(path.join(STRATEGY, 'marketing.goals.yaml'), 'utf8')
+      .split('\n')
+      .findIndex((text) => text.includes('id: ig-sessions-q1'));
     assert.equal(expected.range.start.line, line, 'the range points at the item');
     const reveal = (await probes(page)).messages.find((message) => message.type === 'reveal');
     assert.deepEqual(reveal, { type: 'reveal', key: 'goal:ig-sessions-q1', file: 'marketing.goals.yaml', range: expected.range });
@@ -191,7 +194,11 @@ describe('diagram page in Chromium', function () {
     const opened = await transformOf(page);
     assert.equal(opened.scale, 0.5, 'the readable scale');
     assert.ok(!(await diagramInsideViewport(page)), 'this diagram is wider than the viewport at that scale');
-    const top = await page.evaluate(() => (document.querySelector('#gp-canvas svg') as SVGSVGElement).getBoundingClientRect().top - (document.getElementById('gp-viewport') as HTMLElement).getBoundingClientRect().top);
+    const top = await page.evaluate(
+      () =>
+        (document.querySelector('#gp-canvas svg') as SVGSVGElement).getBoundingClientRect().top -
+        (document.getElementById('gp-viewport') as HTMLElement).getBoundingClientRect().top,
+    );
     assert.ok(top >= 0 && top < 40, `the top of the diagram shows (${top}px from the viewport's top)`);
     await page.click('#gp-fit');
     await transformChange(page, opened);
@@ -204,11 +211,12 @@ describe('diagram page in Chromium', function () {
     await open(page, exampleUrl);
     assert.equal(await page.locator('.gp-node[tabindex="0"]').count(), 1);
     await page.focus('.gp-node[tabindex="0"]');
-    const focused = () => page.evaluate(() => {
-      const element = document.activeElement;
-      const box = element?.getBoundingClientRect();
-      return { key: element?.getAttribute('data-key') ?? null, x: box?.x ?? 0, y: box?.y ?? 0 };
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        const box = element?.getBoundingClientRect();
+        return { key: element?.getAttribute('data-key') ?? null, x: box?.x ?? 0, y: box?.y ?? 0 };
+      });
     const start = await focused();
     assert.ok(start.key);
     await page.keyboard.press('ArrowDown');
@@ -238,7 +246,9 @@ describe('diagram page in Chromium', function () {
     await page.keyboard.press(' ');
     await page.waitForFunction((count) => document.querySelectorAll('.gp-node').length === count, total);
     await page.click('#gp-collapse-all');
-    await page.waitForFunction(() => [...document.querySelectorAll('.gp-node')].every((node) => node.classList.contains('gp-kind-objective') || node.classList.contains('gp-unaligned')));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.gp-node')].every((node) => node.classList.contains('gp-kind-objective') || node.classList.contains('gp-unaligned')),
+    );
     await page.click('#gp-expand-all');
     await page.waitForFunction((count) => document.querySelectorAll('.gp-node').length === count, total);
     await page.close();
@@ -277,7 +287,10 @@ describe('diagram page in Chromium', function () {
     assert.equal(found.scripts, 2, 'the data and the page script, nothing more');
     assert.equal(found.bold, 0);
     for (const text of HOSTILE.slice(0, 9)) {
-      assert.ok(found.titles.some((title) => title.includes(text)), `the tooltip holds ${JSON.stringify(text)} as text`);
+      assert.ok(
+        found.titles.some((title) => title.includes(text)),
+        `the tooltip holds ${JSON.stringify(text)} as text`,
+      );
       assert.ok(found.options.includes(text), `the department filter lists ${JSON.stringify(text)} as text`);
     }
     assert.ok(found.texts.includes('<img src=x onerror=alert(1)>'), 'the drawn title is the text itself');
@@ -291,7 +304,11 @@ describe('diagram page in Chromium', function () {
         return overflow;
       }),
     );
-    assert.deepEqual(boxes.filter((overflow) => overflow > 0), [], 'no text runs out of its box');
+    assert.deepEqual(
+      boxes.filter((overflow) => overflow > 0),
+      [],
+      'no text runs out of its box',
+    );
     const recorded = await probes(page);
     assert.deepEqual(recorded.dialogs, []);
     assert.deepEqual(recorded.violations, []);
@@ -328,7 +345,10 @@ describe('diagram page in Chromium', function () {
     const page = await probedPage(browser, { vscode: true });
     await open(page, renderPageOf(folder, path.join(tmp, 'large-update.html')));
     const model = JSON.parse(await page.$eval(`#${PAGE_DATA_ID}`, (script) => script.textContent ?? '')) as { graph: StrategyGraph };
-    const retitled = (key: string, title: string): StrategyGraph => ({ ...model.graph, nodes: model.graph.nodes.map((node) => (node.key === key ? { ...node, title } : node)) });
+    const retitled = (key: string, title: string): StrategyGraph => ({
+      ...model.graph,
+      nodes: model.graph.nodes.map((node) => (node.key === key ? { ...node, title } : node)),
+    });
     const mark = () => page.evaluate(() => Object.assign(document.querySelector('#gp-canvas svg') as SVGSVGElement, { __kept: true }));
     const kept = () => page.evaluate(() => (document.querySelector('#gp-canvas svg') as SVGSVGElement & { __kept?: boolean }).__kept === true);
     // Messages are handled in order: the highlight that follows a model shows the model was handled.

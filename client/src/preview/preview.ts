@@ -14,7 +14,6 @@ import { nodeAt } from './cursor';
 import { exportSvg } from './exportSvg';
 import { previewHtml, webviewOptions } from './html';
 
-
 /** What VS Code keeps for a panel across reloads: the state the page saved (client/webview/host.ts). */
 export interface PanelState {
   readonly view?: ViewState;
@@ -90,7 +89,12 @@ export class DiagramPreview implements vscode.Disposable {
       await this.refreshNow();
       return this.panel;
     }
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Strategy preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(this.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      'Strategy preview',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      webviewOptions(this.extensionUri),
+    );
     await this.adopt(panel);
     return panel;
   }
@@ -259,7 +263,11 @@ export class DiagramPreview implements vscode.Disposable {
     const { start, end } = node.range;
     const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
     const column = shown?.viewColumn ?? (this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
-    await vscode.window.showTextDocument(uri, { viewColumn: column, selection: new vscode.Range(start.line, start.character, end.line, end.character), preserveFocus: false });
+    await vscode.window.showTextDocument(uri, {
+      viewColumn: column,
+      selection: new vscode.Range(start.line, start.character, end.line, end.character),
+      preserveFocus: false,
+    });
   }
 
   /** Sends a message to the page; false when there is no page to take it (no panel, or hidden). */

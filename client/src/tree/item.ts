@@ -112,8 +112,12 @@ export function tooltip(item: OutlineItem): vscode.MarkdownString {
   if (status) facts.push(`$(${STATUS_ICON[status].id}) ${OUTLINE_STATUS_WORD[status]}`);
   if (item.progress !== undefined) facts.push(`${percent(item.progress)} of the way`);
   if (facts.length > 0) md.appendMarkdown(`${facts.join(' · ')}\n\n`);
-  if (item.owner) md.appendMarkdown(item.kind === 'goal' ? 'Department: ' : 'Owner: ').appendText(item.owner).appendMarkdown('\n\n');
-  if (item.start || item.deadline) md.appendMarkdown(`${item.start ? `From ${item.start} ` : ''}${item.deadline ? `${item.start ? 'to' : 'Due'} ${item.deadline}` : ''}\n\n`);
+  if (item.owner)
+    md.appendMarkdown(item.kind === 'goal' ? 'Department: ' : 'Owner: ')
+      .appendText(item.owner)
+      .appendMarkdown('\n\n');
+  if (item.start || item.deadline)
+    md.appendMarkdown(`${item.start ? `From ${item.start} ` : ''}${item.deadline ? `${item.start ? 'to' : 'Due'} ${item.deadline}` : ''}\n\n`);
   const targets = item.kind === 'target' ? [item] : item.children.filter((child) => child.kind === 'target');
   for (const target of targets) {
     const figures = target.figures;
@@ -127,7 +131,8 @@ export function tooltip(item: OutlineItem): vscode.MarkdownString {
   if (targets.length > 0) md.appendMarkdown('\n');
   const counts = countsText(item.findings);
   if (counts) md.appendMarkdown(`$(warning) ${counts} (see the Problems view)\n\n`);
-  if (item.kind === 'unaligned') md.appendMarkdown('Goals and KPIs that support no business objective: work that cannot show what it does for the business.\n\n');
+  if (item.kind === 'unaligned')
+    md.appendMarkdown('Goals and KPIs that support no business objective: work that cannot show what it does for the business.\n\n');
   if (item.kind === 'unassigned') md.appendMarkdown('Goals that no known department owns.\n\n');
   return md;
 }

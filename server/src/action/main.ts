@@ -37,7 +37,9 @@ type FailLevel = (typeof FAIL_LEVELS)[number];
 /** Runs the action; resolves to the process exit code (1 when the findings reach the fail level). */
 export async function runAction(io: ActionIO): Promise<number> {
   const input = (name: string) => (io.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-  const paths = input('paths').split(/\r?\n|\s+/).filter(Boolean);
+  const paths = input('paths')
+    .split(/\r?\n|\s+/)
+    .filter(Boolean);
   const failLevel = input('fail-level') || 'error';
   if (!isFailLevel(failLevel)) return fail(io, `fail-level must be one of ${FAIL_LEVELS.join(', ')}, not "${failLevel}"`);
   if (input('today') && !isIsoDate(input('today'))) return fail(io, `today must be a real date written YYYY-MM-DD, not "${input('today')}"`);
@@ -53,7 +55,12 @@ export async function runAction(io: ActionIO): Promise<number> {
   }
   // Annotations go to stdout, where the runner reads workflow commands; the job summary to its file.
   io.stdout(github(report.input));
-  if (io.env.GITHUB_STEP_SUMMARY) appendJobSummary(io.env.GITHUB_STEP_SUMMARY, summary(report.input), cliIO(io, [], (text) => warn(io, text)));
+  if (io.env.GITHUB_STEP_SUMMARY)
+    appendJobSummary(
+      io.env.GITHUB_STEP_SUMMARY,
+      summary(report.input),
+      cliIO(io, [], (text) => warn(io, text)),
+    );
   const { counts } = report;
   const outputs: Record<string, string> = { errors: String(counts.error), warnings: String(counts.warning), infos: String(counts.info), sarif: '' };
   const sarif = input('sarif');
@@ -78,7 +85,11 @@ export async function runAction(io: ActionIO): Promise<number> {
 
 /** The one analysis of the goal files; what the CLI would warn about on stderr becomes workflow warnings. */
 async function analyse(io: ActionIO, paths: readonly string[], options: CheckOptions): Promise<CheckReport> {
-  return (io.check ?? checkReport)(paths, options, cliIO(io, [], (text) => warn(io, text)));
+  return (io.check ?? checkReport)(
+    paths,
+    options,
+    cliIO(io, [], (text) => warn(io, text)),
+  );
 }
 
 /** A CLI warning ("goalpost: warning: …") as a workflow warning. */
@@ -144,7 +155,14 @@ function cliIO(io: ActionIO, argv: readonly string[], err: (text: string) => voi
 async function cli(io: ActionIO, argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(cliIO(io, argv, (text) => (stderr += text), (text) => (stdout += text)));
+  const code = await main(
+    cliIO(
+      io,
+      argv,
+      (text) => (stderr += text),
+      (text) => (stdout += text),
+    ),
+  );
   if (code !== 2 && stderr) warn(io, stderr);
   return { code, stdout, stderr };
 }
@@ -153,7 +171,12 @@ async function cli(io: ActionIO, argv: readonly string[]): Promise<{ code: numbe
 function writeOutputs(io: ActionIO, outputs: Record<string, string>): void {
   const file = io.env.GITHUB_OUTPUT;
   if (!file) return;
-  fs.appendFileSync(path.resolve(io.cwd, file), Object.entries(outputs).map(([name, value]) => `${name}=${value.replace(/[\r\n]/g, ' ')}\n`).join(''));
+  fs.appendFileSync(
+    path.resolve(io.cwd, file),
+    Object.entries(outputs)
+      .map(([name, value]) => `${name}=${value.replace(/[\r\n]/g, ' ')}\n`)
+      .join(''),
+  );
 }
 
 function appendSummary(io: ActionIO, text: string): void {

@@ -45,7 +45,12 @@ export async function analyzeInputs(
   const parsed = await parseAll(groups.flatMap(({ group, texts }) => texts.filter((text) => checkable(group, text))));
   let next = 0;
   const workspaces = groups.map(({ group, texts }) => {
-    const sources = group.files.map((file, index) => ({ file, text: texts[index], parsed: checkable(group, texts[index]) ? parsed[next++] : undefined, config: group.config?.config }));
+    const sources = group.files.map((file, index) => ({
+      file,
+      text: texts[index],
+      parsed: checkable(group, texts[index]) ? parsed[next++] : undefined,
+      config: group.config?.config,
+    }));
     return { group, analysis: lint(sources, { today: options.today, clockToday: localDate(io.now()) }) };
   });
   return { requested, workspaces };

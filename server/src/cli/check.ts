@@ -57,7 +57,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions, 
  */
 export async function checkReport(paths: readonly string[], options: CheckOptions, io: CliIO): Promise<CheckReport> {
   const fromStdin = paths.includes('-');
-  if (options.stdinFilename !== undefined && !fromStdin) throw new UsageError('--stdin-filename needs `-` among the paths (the text comes from standard input)');
+  if (options.stdinFilename !== undefined && !fromStdin)
+    throw new UsageError('--stdin-filename needs `-` among the paths (the text comes from standard input)');
   if (fromStdin && options.fix) throw new UsageError('--fix cannot write standard input back; use --fix-dry-run to see the fixes');
   const stdinFile = fromStdin ? path.resolve(io.cwd, options.stdinFilename ?? '<stdin>') : undefined;
   const texts = new Map<string, string>();
@@ -102,7 +103,15 @@ export async function checkReport(paths: readonly string[], options: CheckOption
   const files = [...requested, ...(options.quiet ? [] : ignored.keys())].map(relative);
   const sorted = sortFindings(shown, new Map(files.map((file, index) => [file, index])));
   const toTerminal = !options.outputFile;
-  const input = { findings: sorted, files, rules: rules.map((rule) => rule.meta), version, color: options.color && toTerminal, columns: toTerminal ? options.columns : undefined, maxWarnings: options.maxWarnings };
+  const input = {
+    findings: sorted,
+    files,
+    rules: rules.map((rule) => rule.meta),
+    version,
+    color: options.color && toTerminal,
+    columns: toTerminal ? options.columns : undefined,
+    maxWarnings: options.maxWarnings,
+  };
   return { input, counts: summarize(sorted) };
 }
 
@@ -118,7 +127,10 @@ function requestedFindings(requested: readonly string[], workspaces: readonly An
   for (const { group, analysis } of workspaces) {
     const shownOn = group.files.find((file) => wanted.has(file)) ?? '';
     const moved = analysis.findings.map((finding) => (finding.rule === INTERNAL_ERROR && !wanted.has(finding.file) ? { ...finding, file: shownOn } : finding));
-    appendAll(findings, moved.filter((finding) => wanted.has(finding.file)));
+    appendAll(
+      findings,
+      moved.filter((finding) => wanted.has(finding.file)),
+    );
   }
   return findings;
 }

@@ -68,7 +68,9 @@ export async function runDiff(base: string, head: string | undefined, options: D
     const threshold = SEVERITY_ORDER.indexOf(options.failOnNew);
     const failing = diff.findings.introduced.filter((finding) => SEVERITY_ORDER.indexOf(finding.severity) <= threshold);
     if (failing.length > 0) {
-      io.stderr(`goalpost: the change introduces ${failing.length} finding${failing.length === 1 ? '' : 's'} of severity ${options.failOnNew} or worse (--fail-on-new).\n`);
+      io.stderr(
+        `goalpost: the change introduces ${failing.length} finding${failing.length === 1 ? '' : 's'} of severity ${options.failOnNew} or worse (--fail-on-new).\n`,
+      );
       return EXIT.findings;
     }
   }

@@ -98,7 +98,13 @@ export function expandInputs(inputs: readonly string[], cwd: string, configs: Co
  * Files without a config are grouped under the folder named on the command line that holds them, else
  * under the working directory. Broken configs are not judged here: `usableWorkspaces` refuses them.
  */
-export function checkWorkspaces(requested: readonly string[], inputs: readonly string[], cwd: string, configs: ConfigResolver, ignore = true): WorkspaceGroup[] {
+export function checkWorkspaces(
+  requested: readonly string[],
+  inputs: readonly string[],
+  cwd: string,
+  configs: ConfigResolver,
+  ignore = true,
+): WorkspaceGroup[] {
   const listing = new Set(requested);
   const expanded = new Set<string>();
   for (const file of requested) {

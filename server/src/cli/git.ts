@@ -48,7 +48,12 @@ class GitFailed extends Error {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? '';
+  return (
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line !== '') ?? ''
+  );
 }
 
 /** Runs git, turning a failure into a one-line UsageError that says what was being done. */
@@ -94,7 +99,12 @@ export async function readCommitFiles(root: string, commit: string, wanted: (fil
     if (match && wanted(match[3])) blobs.push({ path: match[3], object: match[2] });
   }
   if (blobs.length === 0) return [];
-  const output = await gitOrFail(root, ['cat-file', '--batch'], `read the files of ${commit.slice(0, 12)}`, Buffer.from(blobs.map((blob) => `${blob.object}\n`).join('')));
+  const output = await gitOrFail(
+    root,
+    ['cat-file', '--batch'],
+    `read the files of ${commit.slice(0, 12)}`,
+    Buffer.from(blobs.map((blob) => `${blob.object}\n`).join('')),
+  );
   const files: RevisionFile[] = [];
   let offset = 0;
   for (const blob of blobs) {
@@ -102,7 +112,8 @@ export async function readCommitFiles(root: string, commit: string, wanted: (fil
     const headerEnd = output.indexOf(0x0a, offset);
     const header = output.subarray(offset, headerEnd).toString('utf8');
     const size = Number(/^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1] ?? NaN);
-    if (headerEnd < 0 || !Number.isInteger(size)) throw new UsageError(`cannot read ${blob.path} in ${commit.slice(0, 12)}: git answered ${JSON.stringify(header)}`);
+    if (headerEnd < 0 || !Number.isInteger(size))
+      throw new UsageError(`cannot read ${blob.path} in ${commit.slice(0, 12)}: git answered ${JSON.stringify(header)}`);
     const start = headerEnd + 1;
     files.push({ path: blob.path, text: output.subarray(start, start + size) });
     offset = start + size + 1;

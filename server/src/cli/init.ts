@@ -36,7 +36,9 @@ export async function runInit(file: string, io: CliIO, todayOption?: string): Pr
   const lines = [`Created ${shown}: a starter strategy for ${planned}, with comments on every section.`];
   if (planned > asOf.slice(0, 4)) lines.push(`It plans ${planned}: ${asOf.slice(0, 4)} ends in less than a month.`);
   if (fitted) {
-    lines.push(`It joins the ${fitted.fileCount} goal file${fitted.fileCount === 1 ? '' : 's'} already there: it names their objectives and departments instead of defining them again.`);
+    lines.push(
+      `It joins the ${fitted.fileCount} goal file${fitted.fileCount === 1 ? '' : 's'} already there: it names their objectives and departments instead of defining them again.`,
+    );
   }
   if (existingConfig) {
     lines.push(`Kept the configuration that already applies there, ${relativeTo(io.cwd, existingConfig.file)}.`);
@@ -54,7 +56,12 @@ export async function runInit(file: string, io: CliIO, todayOption?: string): Pr
  * The workspace the new file will join (the goal files under the config that applies, or under the
  * file's folder when none does), so the starter fits it; undefined when there are no goal files yet.
  */
-async function workspaceAround(target: string, config: LoadedConfig | undefined, io: CliIO, today?: string): Promise<{ context: StarterContext; today: string; fileCount: number } | undefined> {
+async function workspaceAround(
+  target: string,
+  config: LoadedConfig | undefined,
+  io: CliIO,
+  today?: string,
+): Promise<{ context: StarterContext; today: string; fileCount: number } | undefined> {
   const root = config?.root ?? path.dirname(target);
   if (!isDirectory(root) || globGoals(root).length === 0) return undefined;
   const { workspaces } = await analyzeInputs([root], { today }, io);

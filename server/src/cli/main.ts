@@ -57,7 +57,9 @@ export async function main(io: CliIO): Promise<number> {
     .addOption(new Option('-f, --format <name>', 'output format').choices(['markdown', 'json']).default('markdown'))
     .option('--today <date>', 'judge findings as of this date (YYYY-MM-DD)', parseDate)
     .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
-    .addOption(new Option('--fail-on-new <severity>', 'exit with 1 when the change introduces findings of this severity or worse').choices(['error', 'warning', 'info']))
+    .addOption(
+      new Option('--fail-on-new <severity>', 'exit with 1 when the change introduces findings of this severity or worse').choices(['error', 'warning', 'info']),
+    )
     .action(async (base: string, head: string | undefined, options: DiffOptions) => {
       exitCode = await runDiff(base, head, options, io);
     });

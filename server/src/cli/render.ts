@@ -36,7 +36,9 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   const analyzed = await analyzeInputs(paths, options, io);
   if (analyzed.workspaces.length !== 1) {
     const roots = analyzed.workspaces.map(({ group }) => relativeTo(io.cwd, group.config ? group.config.root : path.dirname(group.files[0] ?? '.')) || '.');
-    throw new UsageError(`render draws one workspace at a time, but these paths span ${analyzed.workspaces.length} (${roots.join(', ')}); render each on its own`);
+    throw new UsageError(
+      `render draws one workspace at a time, but these paths span ${analyzed.workspaces.length} (${roots.join(', ')}); render each on its own`,
+    );
   }
   const { group, analysis } = analyzed.workspaces[0];
   const name = (file: string) => relativeTo(io.cwd, file);

@@ -163,7 +163,8 @@ function uniqueGoals(roots: readonly OutlineNode[]): OutlineNode[] {
 
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
 /** Escape sequences a terminal acts on: OSC (titles, hyperlinks), DCS/PM/APC strings, CSI (colours, cursor moves), two-byte ESC. */
-const ESCAPE_SEQUENCES = /\u001B\][^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C)?|\u001B[PX^_][^\u001B\u009C]*(?:\u001B\\|\u009C)?|(?:\u001B\[|\u009B)[0-?]*[ -/]*[@-~]?|\u001B[ -/]*[0-~]?/g;
+const ESCAPE_SEQUENCES =
+  /\u001B\][^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C)?|\u001B[PX^_][^\u001B\u009C]*(?:\u001B\\|\u009C)?|(?:\u001B\[|\u009B)[0-?]*[ -/]*[@-~]?|\u001B[ -/]*[0-~]?/g;
 /** C0 and C1 controls and DEL; whitespace among them becomes a space. */
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
 /* eslint-enable no-control-regex */

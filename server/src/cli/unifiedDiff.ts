@@ -26,7 +26,9 @@ export function unifiedDiff(file: string, before: string, after: string): string
     // Changes closer than twice the context share a hunk.
     let last = index;
     while (last + 1 < changed.length && changed[last + 1] - changed[last] <= 2 * CONTEXT) last++;
-    hunks.push(a.length === b.length ? sameLengthHunk(a, b, changed[index], changed[last], new Set(changed.slice(index, last + 1))) : wholeHunk(a, b, changed[0]));
+    hunks.push(
+      a.length === b.length ? sameLengthHunk(a, b, changed[index], changed[last], new Set(changed.slice(index, last + 1))) : wholeHunk(a, b, changed[0]),
+    );
     index = last + 1;
   }
   return `--- a/${file}\n+++ b/${file}\n${hunks.join('')}`;
@@ -59,6 +61,11 @@ function wholeHunk(a: readonly string[], b: readonly string[], start: number): s
   const from = Math.max(0, start - CONTEXT);
   const toA = Math.min(a.length, endA + CONTEXT);
   const toB = Math.min(b.length, endB + CONTEXT);
-  const out = [...a.slice(from, start).map((line) => ` ${line}`), ...a.slice(start, endA).map((line) => `-${line}`), ...b.slice(start, endB).map((line) => `+${line}`), ...a.slice(endA, toA).map((line) => ` ${line}`)];
+  const out = [
+    ...a.slice(from, start).map((line) => ` ${line}`),
+    ...a.slice(start, endA).map((line) => `-${line}`),
+    ...b.slice(start, endB).map((line) => `+${line}`),
+    ...a.slice(endA, toA).map((line) => ` ${line}`),
+  ];
   return `@@ -${from + 1},${toA - from} +${from + 1},${toB - from} @@\n${out.join('\n')}\n`;
 }

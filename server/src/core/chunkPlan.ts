@@ -29,7 +29,9 @@ export type Plan = readonly PlannedSection[];
 
 /** Every chunk text of a plan, in order. */
 export function chunkTexts(plan: Plan): string[] {
-  return plan.flatMap((section) => (section.whole ? [section.whole.source] : [section.head as PlannedChunk, ...(section.items ?? [])].map((chunk) => chunk.source)));
+  return plan.flatMap((section) =>
+    section.whole ? [section.whole.source] : [section.head as PlannedChunk, ...(section.items ?? [])].map((chunk) => chunk.source),
+  );
 }
 
 /** Cuts a text into sections and chunks, or returns undefined when the text needs a whole parse. */
@@ -102,7 +104,7 @@ function sequenceItems(
     const content = lineAt(line);
     if (BLANK_OR_COMMENT.test(content)) continue;
     const spaces = content.length - content.trimStart().length;
-    const isItem = content.startsWith('- ', spaces) || content.length === spaces + 1 && content.endsWith('-');
+    const isItem = content.startsWith('- ', spaces) || (content.length === spaces + 1 && content.endsWith('-'));
     if (indent === -1) {
       if (!isItem) return undefined;
       indent = spaces;
@@ -132,7 +134,9 @@ export function replanChunks(previous: { readonly text: string; readonly plan: P
   if (inserted.includes('\t') || inserted.includes('\r') || inserted.includes('\u0000')) return undefined;
 
   // The section holding the line before the edit; the edit must end inside the same section's items.
-  const index = previous.plan.findIndex((section) => section.items !== undefined && section.items[0].start < prefix && prefix <= endOf(section.items[section.items.length - 1]));
+  const index = previous.plan.findIndex(
+    (section) => section.items !== undefined && section.items[0].start < prefix && prefix <= endOf(section.items[section.items.length - 1]),
+  );
   if (index === -1) return undefined;
   const section = previous.plan[index];
   const items = section.items as PlannedChunk[];
@@ -165,7 +169,10 @@ export function replanChunks(previous: { readonly text: string; readonly plan: P
   }
   // The first line must still start an item: its leading lines would otherwise join the item before.
   if (starts[0] !== 0) return undefined;
-  const cut = starts.map((from, position) => ({ start: start + from, source: region.slice(from, position + 1 < starts.length ? starts[position + 1] : region.length) }));
+  const cut = starts.map((from, position) => ({
+    start: start + from,
+    source: region.slice(from, position + 1 < starts.length ? starts[position + 1] : region.length),
+  }));
   const moved = (chunk: PlannedChunk): PlannedChunk => ({ start: chunk.start + delta, source: chunk.source });
   const replanned: PlannedSection = { ...section, items: [...items.slice(0, first), ...cut, ...items.slice(lastItem + 1).map(moved)] };
   const after = previous.plan.slice(index + 1).map((later) => ({

@@ -74,7 +74,7 @@ export function configSchema(rules: readonly Rule[]): object {
       },
       today: { description: 'The date the checks run as of (YYYY-MM-DD), so results are reproducible in CI.', type: 'string', format: 'date' },
       ignore: {
-        description: 'Globs of goal files to leave out, relative to this file\'s folder.',
+        description: "Globs of goal files to leave out, relative to this file's folder.",
         type: 'array',
         items: { type: 'string', minLength: 1 },
       },
@@ -124,7 +124,14 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
   const value = parsed.value ?? {};
   for (const problem of validate(value)) {
     const { message, suggestions } = problem;
-    problems.push({ file, rule: 'schema', severity: 'error', message, range: locate(parsed, lines, problem), ...(suggestions && suggestions.length > 0 && { suggestions }) });
+    problems.push({
+      file,
+      rule: 'schema',
+      severity: 'error',
+      message,
+      range: locate(parsed, lines, problem),
+      ...(suggestions && suggestions.length > 0 && { suggestions }),
+    });
   }
   if (problems.length > 0) return { problems };
   const raw = value as { rules?: Record<string, unknown>; today?: string; ignore?: string[]; maxFileSize?: number };
@@ -136,7 +143,10 @@ export function parseConfig(text: string, file: string, rules: readonly Rule[]):
       settings.set(id, { severity: object.severity, options: object.options });
     }
   }
-  return { config: { rules: settings, today: raw.today, ignore: raw.ignore ?? [], ...(raw.maxFileSize !== undefined && { maxFileSize: raw.maxFileSize }) }, problems };
+  return {
+    config: { rules: settings, today: raw.today, ignore: raw.ignore ?? [], ...(raw.maxFileSize !== undefined && { maxFileSize: raw.maxFileSize }) },
+    problems,
+  };
 }
 
 /** The effective setting of a rule under a config: the rule's defaults overlaid with the config's. */

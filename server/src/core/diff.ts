@@ -181,7 +181,9 @@ export function diffStrategies(base: DiffSide, head: DiffSide): StrategyDiff {
       unparsableInHead: sorted(head.unparsable ?? []),
     },
     objectives: diffKind<Objective>('objective', baseItems, headItems, objectiveChanges),
-    departments: diffKind<Department>('department', baseItems, headItems, (before, after) => ({ changes: scalars(before, after, { name: (item) => item.name }) })),
+    departments: diffKind<Department>('department', baseItems, headItems, (before, after) => ({
+      changes: scalars(before, after, { name: (item) => item.name }),
+    })),
     audiences: diffKind<Audience>('audience', baseItems, headItems, (before, after) => ({
       changes: [...scalars(before, after, { name: (item) => item.name }), ...lists(before, after, { platforms: (item) => item.platforms })],
     })),
@@ -203,7 +205,7 @@ export function findingOwners(analysis: Pick<Analysis, 'findings' | 'workspace' 
     list.push({ owner: `${item.kind} ${item.id}`, range: analysis.rangeOf(item.file, { path: item.path }) });
     byFile.set(item.file, list);
   }
-  for (const list of byFile.values()) list.sort((a, b) => before(a.range.start, b.range.start) ? -1 : before(b.range.start, a.range.start) ? 1 : 0);
+  for (const list of byFile.values()) list.sort((a, b) => (before(a.range.start, b.range.start) ? -1 : before(b.range.start, a.range.start) ? 1 : 0));
   const owners = new Map<Finding, string>();
   for (const finding of analysis.findings) {
     const list = byFile.get(finding.file);
@@ -246,14 +248,14 @@ function itemsOf(side: DiffSide): Item[] {
 /** How two revisions of one item differ. */
 type Changes<T> = (before: T, after: T) => { changes: FieldChange[]; targets?: TargetsDiff };
 
-function diffKind<T extends Item>(
-  kind: T['kind'],
-  baseItems: readonly Item[],
-  headItems: readonly Item[],
-  changesOf: Changes<T>,
-): KindDiff {
+function diffKind<T extends Item>(kind: T['kind'], baseItems: readonly Item[], headItems: readonly Item[], changesOf: Changes<T>): KindDiff {
   const ofKind = (items: readonly Item[]) => items.filter((item): item is T => item.kind === kind);
-  const pairs = pairUp(ofKind(baseItems), ofKind(headItems), (item) => item.id as string, (item) => item.file);
+  const pairs = pairUp(
+    ofKind(baseItems),
+    ofKind(headItems),
+    (item) => item.id as string,
+    (item) => item.file,
+  );
   const changed: ItemChange[] = [];
   for (const [before, after] of pairs.matched) {
     const { changes, targets } = changesOf(before, after);
@@ -279,7 +281,12 @@ function summary(item: Item): ItemSummary {
 }
 
 const objectiveChanges: Changes<Objective> = (before, after) => ({
-  changes: scalars(before, after, { title: (item) => item.title, metric: (item) => item.metric, owner: (item) => item.owner, deadline: (item) => item.deadline }),
+  changes: scalars(before, after, {
+    title: (item) => item.title,
+    metric: (item) => item.metric,
+    owner: (item) => item.owner,
+    deadline: (item) => item.deadline,
+  }),
 });
 
 const kpiChanges: Changes<Kpi> = (before, after) => ({
@@ -313,7 +320,12 @@ const goalChanges: Changes<Goal> = (before, after) => {
 /** Targets matched by KPI (in order when a goal has several on one KPI); undefined when none changed. */
 function diffTargets(before: readonly Target[], after: readonly Target[]): TargetsDiff | undefined {
   // A target without a KPI is matched with the base's target-without-KPI at the same rank.
-  const pairs = pairUp(before, after, (target) => target.kpi ?? '', () => '');
+  const pairs = pairUp(
+    before,
+    after,
+    (target) => target.kpi ?? '',
+    () => '',
+  );
   const changed: TargetChange[] = [];
   for (const [old, now] of pairs.matched) {
     const changes = scalars(old, now, { baseline: (t) => t.baseline, target: (t) => t.target, current: (t) => t.current, direction: (t) => t.direction });

@@ -74,7 +74,13 @@ export function effectiveConfig(input: EffectiveConfigInput, rules: readonly Rul
     maxFileSizeSource: input.maxFileSizeSetting !== undefined ? 'setting' : input.config.maxFileSize !== undefined ? 'config' : 'default',
     rules: rules.map((rule) => {
       const setting = ruleSetting(rule, input.config);
-      return { id: rule.meta.id, severity: setting.severity, defaultSeverity: rule.meta.severity, options: setting.options, configured: input.config.rules.has(rule.meta.id) };
+      return {
+        id: rule.meta.id,
+        severity: setting.severity,
+        defaultSeverity: rule.meta.severity,
+        options: setting.options,
+        configured: input.config.rules.has(rule.meta.id),
+      };
     }),
   };
 }

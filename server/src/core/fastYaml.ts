@@ -351,9 +351,7 @@ class FlowReader {
       }
     }
     const end = pos + 1;
-    return isMap
-      ? { node: { kind: 'map', start: at, end, pairs }, value: object, end }
-      : { node: { kind: 'seq', start: at, end, items }, value: array, end };
+    return isMap ? { node: { kind: 'map', start: at, end, pairs }, value: object, end } : { node: { kind: 'seq', start: at, end, items }, value: array, end };
   }
 
   private value(at: number, depth: number): { node: FastNode; value: unknown; end: number } {
@@ -456,7 +454,8 @@ class FastParsed implements ParsedYaml {
       let next: FastNode | undefined;
       if (node.kind === 'map') {
         for (const pair of node.pairs) {
-          if (offset >= pair.key.start && offset <= pair.key.end) return { path: [...path, pair.key.value as string], part: 'key', span: { start: pair.key.start, end: pair.key.end } };
+          if (offset >= pair.key.start && offset <= pair.key.end)
+            return { path: [...path, pair.key.value as string], part: 'key', span: { start: pair.key.start, end: pair.key.end } };
           if (within(pair.value, offset)) {
             path.push(pair.key.value as string);
             next = pair.value;

@@ -117,7 +117,8 @@ export function lint(sources: readonly SourceText[], options: LintOptions): Anal
         const setting = settings.get(report.file);
         if (!source || !setting || setting.severity === 'off') return;
         const range = rangeOf(report.file, report.place);
-        const itemLines = () => ('path' in report.place ? enclosingItems(report.place.path).map((item) => source.lines.position(source.parsed.locate(item).value.start).line) : []);
+        const itemLines = () =>
+          'path' in report.place ? enclosingItems(report.place.path).map((item) => source.lines.position(source.parsed.locate(item).value.start).line) : [];
         if (source.suppressions.has(rule.meta.id, range.start.line, itemLines)) return;
         if (source.knockOns.silences(report.place, source.lines.offset(range.start), rule.meta.reads)) return;
         findings.push({

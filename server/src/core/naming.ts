@@ -43,7 +43,9 @@ export function idList(ids: readonly string[]): string {
 /** "The target on KPI `k` of goal `g`", or "Target 2 of goal `g`" when it names no KPI. */
 export function targetLabel(goal: Goal, target: Target): string {
   const owner = itemLabel(goal, false);
-  return target.kpi !== undefined ? `The target on KPI ${code(target.kpi)} of ${owner}` : `Target ${Number(target.path[target.path.length - 1]) + 1} of ${owner}`;
+  return target.kpi !== undefined
+    ? `The target on KPI ${code(target.kpi)} of ${owner}`
+    : `Target ${Number(target.path[target.path.length - 1]) + 1} of ${owner}`;
 }
 
 /** Quotes a user's value for a message, briefly. */

@@ -99,7 +99,9 @@ export function buildOutline(analysis: Analysis, file?: string, grouping: Outlin
     roots.push(nodes.group(objective, shown));
   }
   const linked = (supports: readonly string[]) => supports.some((id) => workspace.find('objective', id) !== undefined);
-  const goals = workspace.goals.filter((goal) => inScope(goal) && !linked(goal.supports) && !(goal.parent !== undefined && workspace.find('goal', goal.parent)));
+  const goals = workspace.goals.filter(
+    (goal) => inScope(goal) && !linked(goal.supports) && !(goal.parent !== undefined && workspace.find('goal', goal.parent)),
+  );
   // As the kpi-unlinked rule judges it: linked by its own `supports` or through a goal that targets it.
   const kpis = workspace.kpis.filter(
     (kpi) => inScope(kpi) && !linked(kpi.supports) && !(kpi.id !== undefined && workspace.goalsTargeting(kpi.id).some((goal) => linked(goal.supports))),

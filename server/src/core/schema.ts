@@ -109,7 +109,10 @@ export function createValidator(schema: object, describe: Describe, root: RootMe
       compiled = instance().getSchema(key) as ValidateFunction;
     }
     const data = value === undefined ? null : value;
-    const sections = data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.keys(itemSections).filter((key) => Array.isArray((data as Record<string, unknown>)[key])) : [];
+    const sections =
+      data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? Object.keys(itemSections).filter((key) => Array.isArray((data as Record<string, unknown>)[key]))
+        : [];
     if (sections.length === 0) return compiled(data) ? [] : toProblems(compiled.errors ?? [], value, describe, root);
     const skeleton: Record<string, unknown> = { ...(data as Record<string, unknown>) };
     for (const section of sections) skeleton[section] = [];
@@ -160,7 +163,13 @@ export const describeGoalsPath: Describe = (path, root) => {
 };
 
 /** The list sections of a goals file validated one item at a time, with the definition of their items. */
-export const GOALS_ITEM_SECTIONS: Readonly<Record<string, string>> = { objectives: 'objective', departments: 'department', audiences: 'audience', kpis: 'kpi', goals: 'goal' };
+export const GOALS_ITEM_SECTIONS: Readonly<Record<string, string>> = {
+  objectives: 'objective',
+  departments: 'department',
+  audiences: 'audience',
+  kpis: 'kpi',
+  goals: 'goal',
+};
 
 /** Validates a goals file's value against `schemas/goals.schema.json`. */
 export const validateGoals: Validator = createValidator(
@@ -219,7 +228,11 @@ function toProblem(error: ErrorObject, root: unknown, describe: Describe, messag
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const suggestions = closest(unknown, allowed);
       const expected =
-        suggestions.length > 0 ? didYouMean(suggestions) : allowed.length > 0 ? `; expected one of ${allowed.map((name) => `\`${name}\``).join(', ')}.` : ', which takes none.';
+        suggestions.length > 0
+          ? didYouMean(suggestions)
+          : allowed.length > 0
+            ? `; expected one of ${allowed.map((name) => `\`${name}\``).join(', ')}.`
+            : ', which takes none.';
       const subject = messages.unknownKey?.(path, unknown) ?? `Unknown key ${code(unknown)} in ${where}`;
       return { path: [...path, unknown], part: 'key', message: `${subject}${expected}`, suggestions };
     }
@@ -230,7 +243,11 @@ function toProblem(error: ErrorObject, root: unknown, describe: Describe, messag
       }
       if (params.type === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')) {
         // YAML reads `id: 2027` or `title: true` as a number or a boolean; quotes keep it text.
-        return { path, part: 'value', message: `${key} should be text, not ${show(error.data)}; write it in quotes ("${String(error.data)}") to keep it as text.` };
+        return {
+          path,
+          part: 'value',
+          message: `${key} should be text, not ${show(error.data)}; write it in quotes ("${String(error.data)}") to keep it as text.`,
+        };
       }
       return { path, part: 'value', message: `${key} should be ${article(String(params.type))}, not ${show(error.data)}.` };
     }
@@ -249,7 +266,12 @@ function toProblem(error: ErrorObject, root: unknown, describe: Describe, messag
       const text = String(error.data);
       if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return { path, part: 'value', message: `${key} should be a real calendar date, not ${show(error.data)}.` };
       const suggestions = isoFromDayMonth(text);
-      return { path, part: 'value', message: `${key} should be a date written YYYY-MM-DD, not ${show(error.data)}${didYouMean(suggestions) || '.'}`, suggestions };
+      return {
+        path,
+        part: 'value',
+        message: `${key} should be a date written YYYY-MM-DD, not ${show(error.data)}${didYouMean(suggestions) || '.'}`,
+        suggestions,
+      };
     }
     case 'pattern': {
       // Ids allow any letters; platforms only lower-case ones.
@@ -268,7 +290,10 @@ function toProblem(error: ErrorObject, root: unknown, describe: Describe, messag
     case 'minimum':
     case 'maximum': {
       const schema = error.parentSchema as { minimum?: number; maximum?: number } | undefined;
-      const range = schema?.minimum !== undefined && schema.maximum !== undefined ? `between ${schema.minimum} and ${schema.maximum}` : `${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}`;
+      const range =
+        schema?.minimum !== undefined && schema.maximum !== undefined
+          ? `between ${schema.minimum} and ${schema.maximum}`
+          : `${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}`;
       return { path, part: 'value', message: `${key} should be ${range}, not ${show(error.data)}.` };
     }
     default:

@@ -81,7 +81,9 @@ export function starterGoals(today: string, context: StarterContext = EMPTY): st
   const business = ownObjectives ? ids.fresh('win-business-customers') : (context.objectives[1] ?? context.objectives[0]).id;
   const ownDepartments = context.departments.length === 0;
   const department = (wanted: string, fallback: number) =>
-    ownDepartments ? ids.fresh(wanted) : (context.departments.find((candidate) => candidate.id === wanted) ?? context.departments[Math.min(fallback, context.departments.length - 1)]).id;
+    ownDepartments
+      ? ids.fresh(wanted)
+      : (context.departments.find((candidate) => candidate.id === wanted) ?? context.departments[Math.min(fallback, context.departments.length - 1)]).id;
   const leadership = department('leadership', 0);
   const marketing = department('marketing', 0);
   const sales = department('sales', 1);

@@ -101,7 +101,12 @@ export function parseYamlWithLibrary(text: string): ParsedYaml {
       // Brackets nested that deep are the text's own; block mappings that deep are the parser's recovery
       // from a bracket never closed, which is then the one mistake to report.
       const recovery = bracketPeak(text) <= MAX_DEPTH ? unclosedFlows(text, tokens)[0]?.problem : undefined;
-      problems.push(recovery ?? { message: `The YAML is nested more than ${MAX_DEPTH} levels deep, too deep to be read.`, span: { start: tooDeep, end: Math.min(text.length, tooDeep + 1) } });
+      problems.push(
+        recovery ?? {
+          message: `The YAML is nested more than ${MAX_DEPTH} levels deep, too deep to be read.`,
+          span: { start: tooDeep, end: Math.min(text.length, tooDeep + 1) },
+        },
+      );
       return new Parsed(text, undefined, problems, comments, undefined);
     }
     // Keys are checked for uniqueness here (duplicateKeys), not by the composer, whose check compares each
@@ -134,7 +139,8 @@ export function parseYamlWithLibrary(text: string): ParsedYaml {
       reportUnclosedOnce(problems, unclosed, flowEnds, misreadLines);
       // A root that is an unclosed collection holds the whole file misread: no value, so no rule reads it.
       const root = doc?.contents;
-      if (isCollection(root) && unclosed.some(({ problem }) => problem.span.start === root.range?.[0])) return new Parsed(text, undefined, problems, comments, undefined);
+      if (isCollection(root) && unclosed.some(({ problem }) => problem.span.start === root.range?.[0]))
+        return new Parsed(text, undefined, problems, comments, undefined);
     }
   } catch (error) {
     problems.push({ message: failureMessage(error), span: whole });
@@ -355,7 +361,10 @@ function explain(code: string, message: string, span: Span, text: string, tokens
     const value = stripLineComment(text.slice(span.start, end)).trimEnd();
     if (value.includes(': ')) {
       const quoted = value.length > 60 ? `"${value.slice(0, 60).replace(/["\\]/g, '\\$&')}…"` : JSON.stringify(value);
-      return { message: `A value containing \`: \` must be quoted, or YAML reads it as a new key; write ${quoted}.`, span: { start: span.start, end: span.start + value.length } };
+      return {
+        message: `A value containing \`: \` must be quoted, or YAML reads it as a new key; write ${quoted}.`,
+        span: { start: span.start, end: span.start + value.length },
+      };
     }
   }
   return { message: sentence(message), span };
@@ -368,7 +377,7 @@ function bracketPeak(text: string): number {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (code === 91 /* [ */ || code === 123 /* { */) peak = Math.max(peak, ++open);
-    else if ((code === 93 /* ] */ || code === 125 /* } */) && open > 0) open--;
+    else if ((code === 93 /* ] */ || code === 125) /* } */ && open > 0) open--;
   }
   return peak;
 }
@@ -413,7 +422,12 @@ function unclosedFlows(text: string, tokens: unknown[]): { problem: YamlProblem;
  * (the first of `flowEnds` after the bracket, and any at that same place), and the lines it misread as keys until the next unclosed
  * bracket (`misreadLines`: after a comment inside the collection the parser stays in it, line after line).
  */
-function reportUnclosedOnce(problems: YamlProblem[], unclosed: { problem: YamlProblem; readsTo: number }[], flowEnds: Set<YamlProblem>, misreadLines: Set<YamlProblem>): void {
+function reportUnclosedOnce(
+  problems: YamlProblem[],
+  unclosed: { problem: YamlProblem; readsTo: number }[],
+  flowEnds: Set<YamlProblem>,
+  misreadLines: Set<YamlProblem>,
+): void {
   const dropped = new Set<YamlProblem>();
   for (const [index, { problem, readsTo }] of unclosed.entries()) {
     const until = unclosed[index + 1]?.problem.span.start ?? Infinity;
@@ -427,7 +441,10 @@ function reportUnclosedOnce(problems: YamlProblem[], unclosed: { problem: YamlPr
     for (const other of problems) if (end && flowEnds.has(other) && other.span.start === end.span.start) dropped.add(other);
   }
   const kept = problems.filter((problem) => !dropped.has(problem));
-  appendAll(kept, unclosed.map(({ problem }) => problem));
+  appendAll(
+    kept,
+    unclosed.map(({ problem }) => problem),
+  );
   kept.sort((x, y) => x.span.start - y.span.start);
   problems.length = 0;
   appendAll(problems, kept);
@@ -457,7 +474,11 @@ function duplicateKey(text: string, at: Span): YamlProblem {
   const match = /^(?:"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\r\n]|'')*'|[^\r\n:]*[^\s:])(?=\s*:)/.exec(text.slice(at.start, at.start + 1024));
   if (!match) return { message: 'This key is repeated in its mapping; each key may appear only once.', span: at, contained: true };
   const key = match[0].length > 60 ? `${match[0].slice(0, 60)}…` : match[0];
-  return { message: `The key \`${key}\` is repeated in this mapping; each key may appear only once.`, span: { start: at.start, end: at.start + match[0].length }, contained: true };
+  return {
+    message: `The key \`${key}\` is repeated in this mapping; each key may appear only once.`,
+    span: { start: at.start, end: at.start + match[0].length },
+    contained: true,
+  };
 }
 
 function firstLineEnd(text: string, from: number): number {

@@ -32,6 +32,9 @@ export function goalMessage(context: DocumentContext, id: unknown): string | und
   const goal = analysis.workspace.goals.find((candidate) => candidate.file === file.uri && candidate.id === id);
   if (!goal) return undefined;
   const title = itemTitle(goal);
-  const targets = goal.targets.map((target) => `${target.kpi ?? '?'}: ${target.baseline ?? '?'} → ${target.target ?? '?'}${target.current !== undefined ? `, current ${target.current}` : ''}.`);
+  const targets = goal.targets.map(
+    (target) =>
+      `${target.kpi ?? '?'}: ${target.baseline ?? '?'} → ${target.target ?? '?'}${target.current !== undefined ? `, current ${target.current}` : ''}.`,
+  );
   return [`Goal ${goal.id}${title !== undefined ? ` (${title})` : ''}: ${standingText(analysis, goal)} · ${targetCount(goal)}.`, ...targets].join(' ');
 }

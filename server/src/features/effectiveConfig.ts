@@ -9,7 +9,11 @@ import type { EffectiveConfigParams, EffectiveConfigResult } from '../protocol';
 export function effectiveConfig(project: Project, params: EffectiveConfigParams): EffectiveConfigResult {
   const place = project.placeOf(params.uri);
   const loaded = place.config;
-  const problem = loaded?.readError ?? (loaded && loaded.problems.length > 0 ? `${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}: ${loaded.problems[0].message}` : undefined);
+  const problem =
+    loaded?.readError ??
+    (loaded && loaded.problems.length > 0
+      ? `${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}: ${loaded.problems[0].message}`
+      : undefined);
   const config = resolve(
     {
       file: params.uri,

@@ -57,7 +57,10 @@ export function referencesTo(context: DocumentContext, id: string): Occurrence[]
   return workspace.references
     .filter((reference: Reference) => reference.id === id)
     .map((reference) => occurrence(context, 'reference', reference.file, reference.path))
-    .sort((a, b) => (order.get(a.uri) ?? 0) - (order.get(b.uri) ?? 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    .sort(
+      (a, b) =>
+        (order.get(a.uri) ?? 0) - (order.get(b.uri) ?? 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
 }
 
 /** An occurrence as an LSP location. */

@@ -87,7 +87,12 @@ function replacement(old: string, newName: string): string {
 function notAnId(context: DocumentContext, position: Position): string {
   const node = context.parsed.scalarAt(context.lines.offset(position));
   const field = node && [...node.path].reverse().find((segment): segment is string => typeof segment === 'string');
-  const what = !node || field === undefined ? 'There is no id here' : node.part === 'key' ? `${code(field)} is a key, not an id` : `The value of ${code(field)} is not an id`;
+  const what =
+    !node || field === undefined
+      ? 'There is no id here'
+      : node.part === 'key'
+        ? `${code(field)} is a key, not an id`
+        : `The value of ${code(field)} is not an id`;
   return `${what}. Only ids can be renamed: put the cursor on an item's \`id\` or on a reference to one (such as \`supports\`, \`kpi\` or \`department\`).`;
 }
 

@@ -63,12 +63,18 @@ export function workspaceSymbols(project: Project, query: string): WorkspaceSymb
           const title = itemTitle(item);
           if (wanted !== '' && !isSubsequence(wanted, item.id ?? '') && !isSubsequence(wanted, title ?? '')) continue;
           const range = idRange(analysis, item);
-          found.push({ range, symbol: { name: nameOf(item), kind: KIND[item.kind], ...(title !== undefined && { containerName: title }), location: { uri: item.file, range } } });
+          found.push({
+            range,
+            symbol: { name: nameOf(item), kind: KIND[item.kind], ...(title !== undefined && { containerName: title }), location: { uri: item.file, range } },
+          });
         }
       }
       // In text order within a file, as the outline shows them.
       found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-      appendAll(symbols, found.map((entry) => entry.symbol));
+      appendAll(
+        symbols,
+        found.map((entry) => entry.symbol),
+      );
     }
   }
   return symbols;
@@ -99,7 +105,12 @@ function targetSymbols(parsed: ParsedYaml, lines: LineIndex, goal: Goal): Docume
 
 /** "1000 → 1200, now 1100": the numbers of a target that are set. */
 function targetDetail(target: Target): string {
-  const goal = target.baseline !== undefined && target.target !== undefined ? `${target.baseline} → ${target.target}` : target.target !== undefined ? `→ ${target.target}` : '';
+  const goal =
+    target.baseline !== undefined && target.target !== undefined
+      ? `${target.baseline} → ${target.target}`
+      : target.target !== undefined
+        ? `→ ${target.target}`
+        : '';
   const now = target.current !== undefined ? `now ${target.current}` : '';
   return [goal, now].filter((part) => part !== '').join(', ');
 }

@@ -16,7 +16,9 @@ export function isGoalsFile(file: string): boolean {
 
 /** Every goal file under a folder, absolute and sorted, without node_modules and .git. */
 export function globGoals(folder: string): string[] {
-  return globSync(GOALS_GLOB, { cwd: folder, absolute: true, dot: true, ignore: ALWAYS_IGNORED }).map((file) => path.normalize(file)).sort();
+  return globSync(GOALS_GLOB, { cwd: folder, absolute: true, dot: true, ignore: ALWAYS_IGNORED })
+    .map((file) => path.normalize(file))
+    .sort();
 }
 
 /** Drops a leading byte-order mark: editors hide it, so columns must too. */

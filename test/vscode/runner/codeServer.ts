@@ -50,13 +50,17 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     process.execPath,
     [
       CODE_SERVER_ENTRY,
-      '--auth', 'none',
-      '--bind-addr', authority,
+      '--auth',
+      'none',
+      '--bind-addr',
+      authority,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
-      '--user-data-dir', options.userDataDir,
-      '--extensions-dir', options.extensionsDir,
+      '--user-data-dir',
+      options.userDataDir,
+      '--extensions-dir',
+      options.extensionsDir,
       options.workspace,
     ],
     {
@@ -107,14 +111,9 @@ function listening(child: ChildProcess, logFile: string): Promise<void> {
 /** Ends the process group: SIGTERM, then SIGKILL for whatever has not gone after a grace period. */
 async function stopGroup(child: ChildProcess): Promise<void> {
   if (child.pid === undefined) return;
-  const exited = child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
   signalGroup(child.pid, 'SIGTERM');
-  const late = await Promise.race([
-    exited.then(() => false),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 5_000).unref()),
-  ]);
+  const late = await Promise.race([exited.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 5_000).unref())]);
   // Also when the leader is gone: children that outlived it are still in the group.
   signalGroup(child.pid, 'SIGKILL');
   if (late) await exited;

@@ -16,7 +16,10 @@ async function main(): Promise<number> {
   const run = prepareTestRun();
   try {
     // No screenshot folder: only the code-server runner can photograph the workbench.
-    const log = new TestLog((line) => console.log(line), () => undefined);
+    const log = new TestLog(
+      (line) => console.log(line),
+      () => undefined,
+    );
     const child = spawn(
       executable,
       [

@@ -54,22 +54,22 @@ async function main(): Promise<number> {
     const log = new TestLog(
       (line) => console.log(line),
       (name) => {
-        shots = shots.then(() => takeScreenshot(page, name)).then(
-          (file) => console.log(`  [screenshot] ${path.relative(ROOT, file)}`),
-          (error: unknown) => console.log(`  [screenshot] ${name} failed: ${String(error)}`),
-        );
+        shots = shots
+          .then(() => takeScreenshot(page, name))
+          .then(
+            (file) => console.log(`  [screenshot] ${path.relative(ROOT, file)}`),
+            (error: unknown) => console.log(`  [screenshot] ${name} failed: ${String(error)}`),
+          );
       },
     );
     const url = workbenchUrl(server, run.workspace);
     const outcome = await new Promise<Outcome>((resolve) => {
       setTimeout(() => resolve('timeout'), TIMEOUT_MS).unref();
       page.once('crash', () => resolve('crash'));
-      openWorkbench(page, url, { onLog: (type, args) => log.receive(type, args), onExit: (exitCode) => resolve({ exitCode }) }).catch(
-        (error: unknown) => {
-          console.log(`Could not open the workbench: ${String(error)}`);
-          resolve({ exitCode: 1 });
-        },
-      );
+      openWorkbench(page, url, { onLog: (type, args) => log.receive(type, args), onExit: (exitCode) => resolve({ exitCode }) }).catch((error: unknown) => {
+        console.log(`Could not open the workbench: ${String(error)}`);
+        resolve({ exitCode: 1 });
+      });
     });
     await shots;
     const ok = report(outcome, log.counts);

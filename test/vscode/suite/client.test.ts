@@ -38,8 +38,15 @@ describe('the language client', () => {
     try {
       assert.equal(document.uri.scheme, 'untitled');
       assert.equal(document.languageId, 'goals');
-      const diagnostics = await waitForDiagnostics(document.uri, (found) => found.some((diagnostic) => ruleOf(diagnostic) === 'smart-specific'), 'smart-specific on the untitled draft');
-      assert.ok(diagnostics.some((diagnostic) => ruleOf(diagnostic) === 'smart-measurable'), 'and the other findings of a goal without targets');
+      const diagnostics = await waitForDiagnostics(
+        document.uri,
+        (found) => found.some((diagnostic) => ruleOf(diagnostic) === 'smart-specific'),
+        'smart-specific on the untitled draft',
+      );
+      assert.ok(
+        diagnostics.some((diagnostic) => ruleOf(diagnostic) === 'smart-measurable'),
+        'and the other findings of a goal without targets',
+      );
       await treeWhere(api, (roots) => find(roots, (node) => node.item.uri === document.uri.toString()) !== undefined, 'the draft under Unaligned');
     } finally {
       // Closed, it leaves the server and the Goals view, so the suites after this one see the fixture alone.
@@ -83,7 +90,9 @@ describe('the language client', () => {
       await treeWhere(api, (roots) => find(roots, mine) !== undefined, 'the snippet’s goal in the Goals view');
       const diagnostics = vscode.languages.getDiagnostics(document.uri);
       assert.deepEqual(
-        diagnostics.filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error).map((diagnostic) => `${ruleOf(diagnostic)}: ${diagnostic.message}`),
+        diagnostics
+          .filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error)
+          .map((diagnostic) => `${ruleOf(diagnostic)}: ${diagnostic.message}`),
         [],
         'the snippets’ defaults fit together',
       );

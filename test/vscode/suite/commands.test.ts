@@ -54,7 +54,9 @@ describe('commands', () => {
   });
 
   it('registers every command that package.json contributes, and contributes every command it registers', async () => {
-    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.contributes.commands as { command: string }[]).map((entry) => entry.command).sort();
+    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.contributes.commands as { command: string }[])
+      .map((entry) => entry.command)
+      .sort();
     const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('goalpost.') && !id.startsWith('goalpost.goals.')).sort();
     assert.deepEqual(registered, contributed);
     assert.deepEqual(contributed, [
@@ -84,7 +86,10 @@ describe('commands', () => {
       assert.match(text, /last_reviewed: 2027-05-15/, 'dated as the workspace checks');
       await treeWhere(api, (roots) => find(roots, (node) => node.item.uri === uri.toString()) !== undefined, 'a goal of social.goals.yaml in the Goals view');
       const diagnostics = await waitForDiagnostics(uri, () => true);
-      assert.deepEqual(diagnostics.filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error).map((diagnostic) => diagnostic.message), []);
+      assert.deepEqual(
+        diagnostics.filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error).map((diagnostic) => diagnostic.message),
+        [],
+      );
     } finally {
       // VS Code keeps a deleted file's document open (and so does the server): empty it first, so the
       // suites after this one see the example strategy alone.
@@ -118,7 +123,11 @@ describe('commands', () => {
     assert.match(text, /^today: 2027-05-15 # from today: in the configuration$/m);
     for (const rule of ['yaml-syntax', 'smart-achievable', 'kpi-unlinked', 'off-track']) assert.match(text, new RegExp(`^ {2}${rule}:`, 'm'), rule);
 
-    const followed = waitForEvent(vscode.workspace.onDidChangeTextDocument, (event) => event.document === document && /from the goalpost\.today setting/.test(document.getText()), 'the document to show the new setting');
+    const followed = waitForEvent(
+      vscode.workspace.onDidChangeTextDocument,
+      (event) => event.document === document && /from the goalpost\.today setting/.test(document.getText()),
+      'the document to show the new setting',
+    );
     await vscode.workspace.getConfiguration('goalpost').update('today', '2027-06-30', vscode.ConfigurationTarget.Workspace);
     try {
       await followed;
@@ -133,7 +142,11 @@ describe('commands', () => {
     const opened = vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'output' && /Goalpost/.test(document.uri.path));
     const shown = opened
       ? Promise.resolve(opened)
-      : waitForEvent(vscode.workspace.onDidOpenTextDocument, (document) => document.uri.scheme === 'output' && /Goalpost/.test(document.uri.path), 'the Goalpost output to open');
+      : waitForEvent(
+          vscode.workspace.onDidOpenTextDocument,
+          (document) => document.uri.scheme === 'output' && /Goalpost/.test(document.uri.path),
+          'the Goalpost output to open',
+        );
     await vscode.commands.executeCommand('goalpost.showOutput');
     await shown;
   });
@@ -166,7 +179,11 @@ describe('commands', () => {
     const after = serverPids(api);
     assert.equal(after.length, 1);
     assert.notEqual(after[0], before, 'a new process');
-    await waitForDiagnostics(workspaceUri('strategy/events.goals.yaml'), (diagnostics) => diagnostics.length > 0, 'the new server’s findings for the unopened events file');
+    await waitForDiagnostics(
+      workspaceUri('strategy/events.goals.yaml'),
+      (diagnostics) => diagnostics.length > 0,
+      'the new server’s findings for the unopened events file',
+    );
     assert.ok(api.goalsTree.nodes.length > 0);
   });
 
@@ -180,6 +197,10 @@ describe('commands', () => {
     await within(api.whenReady(), 20_000, 'the restarted server to index the workspace');
     const [after] = serverPids(api);
     assert.ok(after && after !== before, 'a new server process');
-    assert.deepEqual(api.goalsTree.nodes.map((node) => node.id), rootsBefore, 'the Goals view is fed again, with the same roots');
+    assert.deepEqual(
+      api.goalsTree.nodes.map((node) => node.id),
+      rootsBefore,
+      'the Goals view is fed again, with the same roots',
+    );
   });
 });

@@ -70,7 +70,12 @@ describe('diagnostics', () => {
         await screenshot(`diagnostics-${theme}`);
       }
 
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, reported.range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        reported.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       const title = 'Change `grow-onlin-revenue` to `grow-online-revenue`';
       const fix = actions.find((action) => action.title === title);
       assert.ok(fix?.edit, `expected the quick fix "${title}" among [${actions.map((action) => action.title).join(' | ')}]`);

@@ -54,14 +54,23 @@ describe('the diagram preview', () => {
     assert.ok(nonce && nonce.length >= 16, 'scripts by nonce only');
     assert.doesNotMatch(csp, /unsafe-(eval|inline)/);
     const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1]);
-    assert.deepEqual(scripts.map((attributes) => /type="application\/json"/.test(attributes) || (attributes.includes(`nonce="${nonce}"`) && /src="[^"]*webview\.js"/.test(attributes))), [true, true], 'the data, then the bundle by nonce and URL');
+    assert.deepEqual(
+      scripts.map(
+        (attributes) => /type="application\/json"/.test(attributes) || (attributes.includes(`nonce="${nonce}"`) && /src="[^"]*webview\.js"/.test(attributes)),
+      ),
+      [true, true],
+      'the data, then the bundle by nonce and URL',
+    );
     assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline handlers');
   });
 
   it("draws the workspace's model from the server, the active file's items highlighted", async () => {
     const model = api.preview.lastModel;
     assert.ok(model, 'the preview has a model');
-    assert.ok(model.graph.nodes.some((node) => node.key === 'objective:grow-online-revenue'), 'objectives of company.goals.yaml');
+    assert.ok(
+      model.graph.nodes.some((node) => node.key === 'objective:grow-online-revenue'),
+      'objectives of company.goals.yaml',
+    );
     assert.ok(model.active.includes('goal:ig-sessions-2027'));
     const files = new Set(model.graph.nodes.filter((node) => model.active.includes(node.key)).map((node) => node.file));
     assert.deepEqual([...files], [marketing()], 'the active nodes are those of the marketing file');
@@ -74,8 +83,15 @@ describe('the diagram preview', () => {
 
   it('highlights the node of the item under the cursor', async () => {
     const editor = await openGoalsFile('strategy/marketing.goals.yaml');
-    const line = editor.document.getText().split('\n').findIndex((text) => text.includes('id: ig-sessions-2027'));
-    const highlighted = waitForEvent(api.preview.onDidPost, (message) => message.type === 'highlight' && message.key === 'goal:ig-sessions-2027', 'a highlight of ig-sessions-2027');
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((text) => text.includes('id: ig-sessions-2027'));
+    const highlighted = waitForEvent(
+      api.preview.onDidPost,
+      (message) => message.type === 'highlight' && message.key === 'goal:ig-sessions-2027',
+      'a highlight of ig-sessions-2027',
+    );
     editor.selection = new vscode.Selection(line + 1, 6, line + 1, 6);
     await highlighted;
   });
@@ -99,7 +115,10 @@ describe('the diagram preview', () => {
       await updated;
       console.log(`    (edit → model posted to the preview: ${Date.now() - started} ms)`);
       const svg = await within(api.preview.currentSvg(), 20_000, 'the page to answer with its SVG');
-      assert.ok(svg.includes('goal ig-sessions-2027: Increase &lt;b&gt;sessions&lt;/b&gt; from Instagram &amp; TikTok'), 'the page drew the new title, escaped');
+      assert.ok(
+        svg.includes('goal ig-sessions-2027: Increase &lt;b&gt;sessions&lt;/b&gt; from Instagram &amp; TikTok'),
+        'the page drew the new title, escaped',
+      );
       assert.ok(!svg.includes('<b>'), 'never as markup');
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -145,13 +164,23 @@ describe('the diagram preview', () => {
     const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(events));
     const retitled = 'Bring 2,000 sessions from trail-race stands (retitled on disk)';
     const hidden = waitForEvent(panel.onDidChangeViewState, () => !panel.visible, 'the preview to be hidden');
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('strategy/hr.goals.yaml')), { viewColumn: panel.viewColumn, preserveFocus: false });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('strategy/hr.goals.yaml')), {
+      viewColumn: panel.viewColumn,
+      preserveFocus: false,
+    });
     await hidden;
     try {
-      const shown = waitForEvent(api.preview.onDidRefresh, (model) => model.graph.nodes.some((node) => node.title === retitled), 'a model with the title changed on disk');
+      const shown = waitForEvent(
+        api.preview.onDidRefresh,
+        (model) => model.graph.nodes.some((node) => node.title === retitled),
+        'a model with the title changed on disk',
+      );
       // An unopened file changed on disk, while the preview is hidden; then its editor group shows it again.
       const changed = waitForEvent(api.goalsTree.onDidUpdate, () => true, 'the Goals view to see the change');
-      await vscode.workspace.fs.writeFile(events, new TextEncoder().encode(original.replace(/title: Bring 2,000 website sessions[^\n]*/, `title: ${retitled}`)));
+      await vscode.workspace.fs.writeFile(
+        events,
+        new TextEncoder().encode(original.replace(/title: Bring 2,000 website sessions[^\n]*/, `title: ${retitled}`)),
+      );
       await changed;
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await shown;
@@ -216,7 +245,10 @@ describe('the diagram preview', () => {
       it(`in the ${theme} theme`, async () => {
         await setColorTheme(theme);
         const editor = await openGoalsFile('strategy/marketing.goals.yaml');
-        const line = editor.document.getText().split('\n').findIndex((text) => text.includes('id: ig-sessions-2027'));
+        const line = editor.document
+          .getText()
+          .split('\n')
+          .findIndex((text) => text.includes('id: ig-sessions-2027'));
         editor.selection = new vscode.Selection(line, 8, line, 8);
         editor.revealRange(new vscode.Range(line, 0, line + 20, 0), vscode.TextEditorRevealType.AtTop);
         // The page's answer comes after it handled everything posted before: the highlight is drawn.

@@ -36,8 +36,15 @@ describe('the problems status-bar item', () => {
       .getDiagnostics()
       .filter(([, diagnostics]) => diagnostics.some((diagnostic) => diagnostic.source === 'goalpost'))
       .map(([uri, diagnostics]) => `${vscode.workspace.asRelativePath(uri)}: ${diagnostics.map((diagnostic) => diagnostic.severity).join(',')}`);
-    assert.equal(item.text, `$(target) $(error) ${errors} $(warning) ${warnings}`, `VS Code has ${where.join('; ')}; the item counted ${api.problems.files.join(', ')}`);
-    assert.match(String(item.tooltip), new RegExp(`^Goalpost: ${errors} errors?, ${warnings} warnings?, \\d+ info in \\d+ goal files?\\. Click to open the Problems view\\.$`));
+    assert.equal(
+      item.text,
+      `$(target) $(error) ${errors} $(warning) ${warnings}`,
+      `VS Code has ${where.join('; ')}; the item counted ${api.problems.files.join(', ')}`,
+    );
+    assert.match(
+      String(item.tooltip),
+      new RegExp(`^Goalpost: ${errors} errors?, ${warnings} warnings?, \\d+ info in \\d+ goal files?\\. Click to open the Problems view\\.$`),
+    );
     const command = item.command as vscode.Command;
     assert.equal(command.command, 'workbench.actions.view.problems');
     await vscode.commands.executeCommand(command.command);
@@ -49,8 +56,16 @@ describe('the problems status-bar item', () => {
     const at = editor.document.getText().indexOf('department: sales');
     assert.ok(at > 0);
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(editor.document.uri, new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'department: sales'.length)), 'department: saless');
-    const raised = waitForEvent(vscode.languages.onDidChangeDiagnostics, () => api.problems.counts.errors === before.errors + 1, 'one more error in the status bar');
+    edit.replace(
+      editor.document.uri,
+      new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'department: sales'.length)),
+      'department: saless',
+    );
+    const raised = waitForEvent(
+      vscode.languages.onDidChangeDiagnostics,
+      () => api.problems.counts.errors === before.errors + 1,
+      'one more error in the status bar',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     await raised;
     assert.equal(api.problems.item.text, `$(target) $(error) ${before.errors + 1} $(warning) ${before.warnings}`);

@@ -64,7 +64,11 @@ describe('the Goals view', () => {
     assert.ok(q1, 'the Q1 sub-goal sits under its parent');
     assert.equal(look(api, q1), 'Lift Instagram website sessions by 10% to 44,000 per month by March 31 | 100% · done | pass-filled charts.green');
     assert.equal(q1.parent?.item.id, 'ig-sessions-2027');
-    assert.equal(look(api, q1.children[0]), 'Monthly website sessions from Instagram | 40,000 → 44,600 → 44,000 · 100% | pass-filled charts.green', 'a reached target');
+    assert.equal(
+      look(api, q1.children[0]),
+      'Monthly website sessions from Instagram | 40,000 → 44,600 → 44,000 · 100% | pass-filled charts.green',
+      'a reached target',
+    );
   });
 
   it('shows a goal that supports two objectives under both, with distinct ids and the same parent chain shape', () => {
@@ -92,7 +96,11 @@ describe('the Goals view', () => {
     assert.match(text, /- Monthly website sessions from Instagram: 0 → 300 → 2,000 sessions \(15%\)/);
     assert.match(text, /1 warning \(see the Problems view\)/);
     const igRevenue = api.goalsTree.nodes[0].children[0];
-    assert.match((api.goalsTree.getTreeItem(igRevenue).tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /Department: Leadership/, 'the company file’s goal, owned by leadership');
+    assert.match(
+      (api.goalsTree.getTreeItem(igRevenue).tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '),
+      /Department: Leadership/,
+      'the company file’s goal, owned by leadership',
+    );
   });
 
   it('reveals the source of a node on click: its file, with the item’s id selected', async () => {
@@ -114,7 +122,10 @@ describe('the Goals view', () => {
     await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
     /** Moves the cursor into the goal `id` (two lines below its id) and waits for the view to select it. */
     const moveInto = async (id: string) => {
-      const line = editor.document.getText().split('\n').findIndex((text) => text.includes(`id: ${id}`));
+      const line = editor.document
+        .getText()
+        .split('\n')
+        .findIndex((text) => text.includes(`id: ${id}`));
       assert.ok(line > 0, `${id} is in the file`);
       // Earlier suites (the preview's) may have left the cursor, and so the selection, on this goal already.
       if (api.goalsView.selection[0]?.item.id === id) return;
@@ -136,7 +147,11 @@ describe('the Goals view', () => {
     const pinterest = text.indexOf('current: 13500');
     assert.ok(pinterest > 0);
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(editor.document.uri, new vscode.Range(editor.document.positionAt(pinterest), editor.document.positionAt(pinterest + 'current: 13500'.length)), 'current: 15000');
+    edit.replace(
+      editor.document.uri,
+      new vscode.Range(editor.document.positionAt(pinterest), editor.document.positionAt(pinterest + 'current: 13500'.length)),
+      'current: 15000',
+    );
     const updated = treeWhere(
       api,
       (roots) => find(roots, (node) => node.item.label.startsWith('Grow website sessions from Pinterest'))?.item.status === 'done',
@@ -234,7 +249,10 @@ goals:
         assert.ok(goal);
         await api.goalsView.reveal(goal, { select: true, focus: false, expand: true });
         await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
-        const line = editor.document.getText().split('\n').findIndex((text) => text.includes('id: ig-sessions-2027'));
+        const line = editor.document
+          .getText()
+          .split('\n')
+          .findIndex((text) => text.includes('id: ig-sessions-2027'));
         editor.revealRange(new vscode.Range(line, 0, line + 20, 0), vscode.TextEditorRevealType.AtTop);
         await screenshot(`goals-view-${theme}`);
       });

@@ -38,7 +38,10 @@ export function buildGraphAndKeys(analysis: Analysis, options: BuildOptions = {}
   const keyOf = (item: Item): string => {
     let key = keys.get(item);
     if (key !== undefined) return key;
-    key = item.id !== undefined && workspace.find(item.kind, item.id) === item ? `${item.kind}:${item.id}` : `${item.kind}@${fileName(item.file)}#${item.path.join('/')}`;
+    key =
+      item.id !== undefined && workspace.find(item.kind, item.id) === item
+        ? `${item.kind}:${item.id}`
+        : `${item.kind}@${fileName(item.file)}#${item.path.join('/')}`;
     while (taken.has(key)) key += "'";
     taken.add(key);
     keys.set(item, key);
@@ -175,7 +178,10 @@ export function buildGraphAndKeys(analysis: Analysis, options: BuildOptions = {}
   }
 
   const departments = workspace.departments
-    .filter((department): department is typeof department & { id: string } => department.id !== undefined && workspace.find('department', department.id) === department)
+    .filter(
+      (department): department is typeof department & { id: string } =>
+        department.id !== undefined && workspace.find('department', department.id) === department,
+    )
     .map((department) => ({ id: department.id, name: department.name ?? department.id }));
   return { graph: { nodes, edges, departments }, keys };
 }

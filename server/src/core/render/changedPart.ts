@@ -68,8 +68,9 @@ export function changedPart(base: StrategyGraph, head: StrategyGraph, diff: Stra
     shown++;
   }
 
-  const nodes = [...head.nodes, ...base.nodes.filter((node) => !headNodes.has(node.key) || changes.get(node.key) === 'removed')]
-    .filter((node) => included.has(node.key) && nodeOf(node.key) === node);
+  const nodes = [...head.nodes, ...base.nodes.filter((node) => !headNodes.has(node.key) || changes.get(node.key) === 'removed')].filter(
+    (node) => included.has(node.key) && nodeOf(node.key) === node,
+  );
   const edges: GraphEdge[] = [];
   const seen = new Set<string>();
   const addEdge = (edge: GraphEdge) => {

@@ -63,4 +63,3 @@ export interface StrategyGraph {
 
 /** The key of the unaligned group, which collapses like an objective. */
 export const UNALIGNED_KEY = 'group:unaligned';
-

@@ -107,10 +107,25 @@ export function layoutGraph(visible: VisibleGraph): Layout {
     const placed = graph.node(UNALIGNED_KEY);
     const width = placed.width ?? 0;
     const height = (placed.height ?? 0) + GROUP_LABEL;
-    group = { key: UNALIGNED_KEY, x: round((placed.x ?? 0) - width / 2), y: round((placed.y ?? 0) - (placed.height ?? 0) / 2 - GROUP_LABEL), width: round(width), height: round(height) };
+    group = {
+      key: UNALIGNED_KEY,
+      x: round((placed.x ?? 0) - width / 2),
+      y: round((placed.y ?? 0) - (placed.height ?? 0) / 2 - GROUP_LABEL),
+      width: round(width),
+      height: round(height),
+    };
   }
   const label = graph.graph();
-  return { nodes, edges, group, width: Math.ceil(label.width ?? 0), height: Math.ceil(label.height ?? 0), hidden: visible.hidden, collapsible: visible.collapsible, collapsed: visible.collapsed };
+  return {
+    nodes,
+    edges,
+    group,
+    width: Math.ceil(label.width ?? 0),
+    height: Math.ceil(label.height ?? 0),
+    hidden: visible.hidden,
+    collapsible: visible.collapsible,
+    collapsed: visible.collapsed,
+  };
 }
 
 /** An edge's ends as the layout ranks them: objectives above goals, parents above sub-goals, goals above KPIs. */

@@ -107,7 +107,9 @@ function label(node: GraphNode, mark: string | undefined): string {
   const status = node.status === undefined ? undefined : statusLabel(node.status);
   const detail = [status, node.progress === undefined ? undefined : percent(node.progress)].filter((part) => part !== undefined).join(' · ');
   if (detail !== '') lines.push(mermaidText(detail));
-  const problems = [node.errors > 0 ? `✖ ${node.errors}` : undefined, node.warnings > 0 ? `⚠ ${node.warnings}` : undefined].filter((part) => part !== undefined);
+  const problems = [node.errors > 0 ? `✖ ${node.errors}` : undefined, node.warnings > 0 ? `⚠ ${node.warnings}` : undefined].filter(
+    (part) => part !== undefined,
+  );
   if (problems.length > 0) lines[lines.length - 1] += mermaidText(` · ${problems.join(' ')}`);
   if (mark !== undefined) lines.unshift(`<i>${mermaidText(mark)}</i>`);
   return lines.join('<br/>');
@@ -124,7 +126,14 @@ export function mermaidText(text: string): string {
   for (const char of text) {
     const code = char.codePointAt(0) as number;
     if (code < 32 || code === 0x7f) out += ' ';
-    else if (/["'#&<>`%{}[\]()|;:\\*_~=]/.test(char) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0x200e || code === 0x200f) out += `#${code};`;
+    else if (
+      /["'#&<>`%{}[\]()|;:\\*_~=]/.test(char) ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069) ||
+      code === 0x200e ||
+      code === 0x200f
+    )
+      out += `#${code};`;
     else out += char;
   }
   return out;

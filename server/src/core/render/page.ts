@@ -51,7 +51,10 @@ export function renderPage(options: PageOptions): string {
   const nonce = escapeXml(options.nonce);
   const images = options.cspSource ? ` img-src ${escapeXml(options.cspSource)} data: blob:;` : ' img-src data: blob:;';
   const csp = `default-src 'none';${images} style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
-  const script = 'inline' in options.script ? `<script nonce="${nonce}">${safeInlineScript(options.script.inline)}</script>` : `<script nonce="${nonce}" src="${escapeXml(options.script.src)}"></script>`;
+  const script =
+    'inline' in options.script
+      ? `<script nonce="${nonce}">${safeInlineScript(options.script.inline)}</script>`
+      : `<script nonce="${nonce}" src="${escapeXml(options.script.src)}"></script>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

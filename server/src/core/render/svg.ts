@@ -62,7 +62,8 @@ export function renderSvg(layout: Layout, options: SvgOptions): string {
 /** Arrowheads, one per edge kind. */
 function defs(): string {
   const markers = (Object.keys(EDGE_WORD) as EdgeKind[]).map(
-    (kind) => `<marker id="gp-arrow-${kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="gp-arrow" d="M0 0L10 5L0 10z"/></marker>`,
+    (kind) =>
+      `<marker id="gp-arrow-${kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="gp-arrow" d="M0 0L10 5L0 10z"/></marker>`,
   );
   return `<defs>${markers.join('')}</defs>`;
 }
@@ -72,13 +73,17 @@ function legend(): string {
   const out = ['<g class="gp-legend" transform="translate(16 10)">'];
   let x = 0;
   for (const kind of Object.keys(EDGE_WORD) as EdgeKind[]) {
-    out.push(`<path class="gp-edge gp-edge-${kind}" d="M${x} 8H${x + 34}" marker-end="url(#gp-arrow-${kind})"/><text x="${x + 42}" y="12">${escapeXml(EDGE_WORD[kind])}</text>`);
+    out.push(
+      `<path class="gp-edge gp-edge-${kind}" d="M${x} 8H${x + 34}" marker-end="url(#gp-arrow-${kind})"/><text x="${x + 42}" y="12">${escapeXml(EDGE_WORD[kind])}</text>`,
+    );
     x += 42 + Math.ceil(measure(EDGE_WORD[kind], FONTS.small)) + 24;
   }
   x = 0;
   for (const status of LEGEND_STATUSES) {
     const word = statusLabel(status);
-    out.push(`<g class="gp-status-${status}"><rect class="gp-stripe" x="${x}" y="24" width="4" height="14" rx="1"/><text class="gp-status-text" x="${x + 8}" y="35">${escapeXml(word)}</text></g>`);
+    out.push(
+      `<g class="gp-status-${status}"><rect class="gp-stripe" x="${x}" y="24" width="4" height="14" rx="1"/><text class="gp-status-text" x="${x + 8}" y="35">${escapeXml(word)}</text></g>`,
+    );
     x += 8 + Math.ceil(measure(word, { size: 11, bold: true })) + 18;
   }
   out.push('</g>');
@@ -120,7 +125,9 @@ function nodeMarkup(placed: PlacedNode, layout: Layout, options: SvgOptions): st
   for (const badge of [...box.badges].reverse()) {
     const width = badgeWidth(badge.text);
     right -= width;
-    out.push(`<g class="gp-badge gp-badge-${badge.severity}" transform="translate(${right} ${PAD - 1})"><rect width="${width}" height="14" rx="7"/><text x="4" y="11">${escapeXml(badge.text)}</text></g>`);
+    out.push(
+      `<g class="gp-badge gp-badge-${badge.severity}" transform="translate(${right} ${PAD - 1})"><rect width="${width}" height="14" rx="7"/><text x="4" y="11">${escapeXml(badge.text)}</text></g>`,
+    );
     right -= 4;
   }
   let cursor = PAD + ROW + 2;

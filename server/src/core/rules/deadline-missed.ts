@@ -7,7 +7,7 @@ import type { Rule } from '../rule';
 export const deadlineMissed: Rule = {
   meta: {
     id: 'deadline-missed',
-    description: 'The deadline has passed and a target\'s `current` has not reached its `target`.',
+    description: "The deadline has passed and a target's `current` has not reached its `target`.",
     severity: 'warning',
     reads: ['deadline', 'target', 'current', 'baseline', 'direction'],
     docs: {

@@ -53,9 +53,7 @@ export const goalCycle: Rule = {
         const names = rotated.map((member) => code(member.id ?? ''));
         // A long cycle is shortened, or every one of its n findings would carry all n ids.
         const chain =
-          cycle.length <= MAX_SHOWN
-            ? names.join(' → ')
-            : `${[...names.slice(0, MAX_SHOWN), '…', names[names.length - 1]].join(' → ')} (${cycle.length} goals)`;
+          cycle.length <= MAX_SHOWN ? names.join(' → ') : `${[...names.slice(0, MAX_SHOWN), '…', names[names.length - 1]].join(' → ')} (${cycle.length} goals)`;
         // The other links, in the order the cycle reads from this goal.
         const others = rotated.slice(1, -1).slice(0, MAX_SHOWN);
         context.report({

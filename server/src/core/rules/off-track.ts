@@ -12,11 +12,11 @@ export type OffTrackOptions = {
 export const offTrack: Rule<OffTrackOptions> = {
   meta: {
     id: 'off-track',
-    description: 'A target\'s progress trails the linear pace between the goal\'s start and deadline by more than the margin.',
+    description: "A target's progress trails the linear pace between the goal's start and deadline by more than the margin.",
     severity: 'info',
     reads: ['start', 'deadline', 'baseline', 'target', 'current', 'direction'],
     docs: {
-      why: 'Tracking progress regularly is what lets a team adjust a strategy while there is still time, instead of finding out at the deadline. Between a goal\'s start and its deadline, a target is expected to move at least at a linear pace from its baseline towards its target; one that trails that pace by more than the margin (10 percentage points by default) needs attention now: new tactics, more resources, or a more realistic target.',
+      why: "Tracking progress regularly is what lets a team adjust a strategy while there is still time, instead of finding out at the deadline. Between a goal's start and its deadline, a target is expected to move at least at a linear pace from its baseline towards its target; one that trails that pace by more than the margin (10 percentage points by default) needs attention now: new tactics, more resources, or a more realistic target.",
       bad: 'period: { start: 2027-01-01, end: 2027-12-31 }\ngoals:\n  - id: ig-traffic-2027\n    title: Increase website sessions from Instagram by 20% in 2027\n    deadline: 2027-12-31\n    targets:\n      # on 2027-07-01, half the year has passed but only 10% of the growth is there\n      - { kpi: ig-site-sessions, baseline: 10000, target: 12000, current: 10200 }\n',
       good: 'period: { start: 2027-01-01, end: 2027-12-31 }\ngoals:\n  - id: ig-traffic-2027\n    title: Increase website sessions from Instagram by 20% in 2027\n    deadline: 2027-12-31\n    targets:\n      # on 2027-07-01, half the year has passed and half of the growth is there\n      - { kpi: ig-site-sessions, baseline: 10000, target: 12000, current: 11000 }\n',
     },

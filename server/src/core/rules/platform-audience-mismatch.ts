@@ -9,7 +9,7 @@ export const platformAudienceMismatch: Rule = {
     severity: 'warning',
     reads: ['platform', 'audience', 'platforms'],
     docs: {
-      why: 'Platform choice must follow the audience: before deciding where to post, consider where the target audiences actually spend their time and reach them there. A goal to grow engagement on X for an audience that lives on Instagram spends effort where nobody it wants is listening. The audience\'s `platforms` say where it is; a goal for that audience on any other platform is reported.',
+      why: "Platform choice must follow the audience: before deciding where to post, consider where the target audiences actually spend their time and reach them there. A goal to grow engagement on X for an audience that lives on Instagram spends effort where nobody it wants is listening. The audience's `platforms` say where it is; a goal for that audience on any other platform is reported.",
       bad: 'audiences:\n  - id: young-professionals\n    platforms: [linkedin, instagram]\ngoals:\n  - id: tiktok-sessions-q2\n    title: Drive 5,000 website sessions from TikTok by June 30\n    platform: tiktok\n    audience: young-professionals\n',
       good: 'audiences:\n  - id: young-professionals\n    platforms: [linkedin, instagram]\ngoals:\n  - id: ig-sessions-q2\n    title: Drive 5,000 website sessions from Instagram by June 30\n    platform: instagram\n    audience: young-professionals\n',
     },
@@ -29,7 +29,9 @@ export const platformAudienceMismatch: Rule = {
         file: goal.file,
         place: { path: [...goal.path, 'platform'], part: 'value' },
         message: `${itemLabel(goal)} is on ${code(goal.platform)}, but ${where}.`,
-        related: [{ file: audience.file, place: { path: [...audience.path, 'platforms'], part: 'value' }, message: `${itemLabel(audience)} lists its platforms here.` }],
+        related: [
+          { file: audience.file, place: { path: [...audience.path, 'platforms'], part: 'value' }, message: `${itemLabel(audience)} lists its platforms here.` },
+        ],
       });
     }
   },

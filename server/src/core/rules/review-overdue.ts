@@ -32,7 +32,7 @@ export const reviewOverdue: Rule<ReviewOverdueOptions> = {
     severity: 'info',
     reads: ['review', 'last_reviewed'],
     docs: {
-      why: 'Objectives should be reviewed regularly, quarterly at least, to assess progress, refine targets and feed what the audience says back into the strategy. A goal nobody has looked at for longer than its cadence drifts: targets go stale and a slipping goal is noticed only at its deadline. The cadence is the goal\'s `review`, else the `defaultCadence` option; a goal that has never been reviewed is due one cadence after it started. A goal whose deadline comes before its next review is not reported.',
+      why: "Objectives should be reviewed regularly, quarterly at least, to assess progress, refine targets and feed what the audience says back into the strategy. A goal nobody has looked at for longer than its cadence drifts: targets go stale and a slipping goal is noticed only at its deadline. The cadence is the goal's `review`, else the `defaultCadence` option; a goal that has never been reviewed is due one cadence after it started. A goal whose deadline comes before its next review is not reported.",
       bad: 'goals:\n  - id: ig-traffic-2027\n    title: Increase website sessions from Instagram by 20% in 2027\n    start: 2027-01-01\n    deadline: 2027-12-31\n    review: quarterly\n    last_reviewed: 2027-01-15 # on 2027-05-15 the April review is overdue\n',
       good: 'goals:\n  - id: ig-traffic-2027\n    title: Increase website sessions from Instagram by 20% in 2027\n    start: 2027-01-01\n    deadline: 2027-12-31\n    review: quarterly\n    last_reviewed: 2027-04-12\n',
     },

@@ -94,4 +94,3 @@ function percent(fraction: number, limit?: number): string {
   while (decimals < 3 && Number((fraction * 100).toFixed(decimals)) <= Number((limit * 100).toFixed(2))) decimals++;
   return `${(fraction * 100).toFixed(decimals)}%`;
 }
-

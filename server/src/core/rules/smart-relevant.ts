@@ -34,7 +34,7 @@ export const smartRelevant: Rule = {
  */
 function servesThroughParents(goal: Goal, workspace: Workspace): boolean {
   const seen = new Set<Goal>();
-  for (let current: Goal | undefined = goal; current && !seen.has(current); ) {
+  for (let current: Goal | undefined = goal; current && !seen.has(current);) {
     if (current.supports.length > 0) return true;
     seen.add(current);
     if (current.parent === undefined) return false;

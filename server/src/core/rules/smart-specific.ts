@@ -68,11 +68,71 @@ const METRIC_TERMS = [
  */
 const NOT_A_METRIC = new Set(
   [
-    'a', 'an', 'the', 'of', 'on', 'in', 'from', 'to', 'for', 'by', 'per', 'and', 'or', 'with', 'via', 'at', 'as', 'our', 'all',
-    'new', 'month', 'monthly', 'week', 'weekly', 'quarter', 'quarterly', 'year', 'yearly', 'daily', 'total', 'number', 'count',
-    'rate', 'average', 'level', 'score', 'growth', 'performance', 'impact', 'value', 'quality', 'overall', 'general',
-    'social', 'media', 'presence', 'engagement', 'awareness', 'brand', 'visibility', 'reputation', 'image', 'content',
-    'community', 'online', 'digital', 'website', 'site', 'web', 'page', 'account', 'channel', 'channels', 'platform', 'platforms',
+    'a',
+    'an',
+    'the',
+    'of',
+    'on',
+    'in',
+    'from',
+    'to',
+    'for',
+    'by',
+    'per',
+    'and',
+    'or',
+    'with',
+    'via',
+    'at',
+    'as',
+    'our',
+    'all',
+    'new',
+    'month',
+    'monthly',
+    'week',
+    'weekly',
+    'quarter',
+    'quarterly',
+    'year',
+    'yearly',
+    'daily',
+    'total',
+    'number',
+    'count',
+    'rate',
+    'average',
+    'level',
+    'score',
+    'growth',
+    'performance',
+    'impact',
+    'value',
+    'quality',
+    'overall',
+    'general',
+    'social',
+    'media',
+    'presence',
+    'engagement',
+    'awareness',
+    'brand',
+    'visibility',
+    'reputation',
+    'image',
+    'content',
+    'community',
+    'online',
+    'digital',
+    'website',
+    'site',
+    'web',
+    'page',
+    'account',
+    'channel',
+    'channels',
+    'platform',
+    'platforms',
   ].map(stem),
 );
 
@@ -147,9 +207,7 @@ class Terms {
   /** Whether one of the terms occurs in the title's words. */
   foundIn(title: readonly string[]): boolean {
     const words = title.map((word) => this.norm(word));
-    return words.some((first, start) =>
-      (this.byFirstWord.get(first) ?? []).some((term) => term.every((word, offset) => words[start + offset] === word)),
-    );
+    return words.some((first, start) => (this.byFirstWord.get(first) ?? []).some((term) => term.every((word, offset) => words[start + offset] === word)));
   }
 
   private norm(word: string): string {
@@ -172,7 +230,10 @@ function kpiTerms(kpis: readonly Kpi[]): string[][] {
 
 /** Lower-cased words of a text, split on anything that is not a letter or digit ("sign-ups" → sign, ups). */
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** Drops a trailing "s", so that "lead" and "leads" compare equal. */

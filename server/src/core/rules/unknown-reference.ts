@@ -19,7 +19,9 @@ export const unknownReference: Rule = {
     for (const reference of workspace.references) {
       if (workspace.find(reference.kind, reference.id)) continue;
       const noun = kindNoun(reference.kind);
-      const field = String(reference.path[typeof reference.path[reference.path.length - 1] === 'number' ? reference.path.length - 2 : reference.path.length - 1]);
+      const field = String(
+        reference.path[typeof reference.path[reference.path.length - 1] === 'number' ? reference.path.length - 2 : reference.path.length - 1],
+      );
       const other = workspace.definitions.get(reference.id)?.[0];
       const suggestions = closest(reference.id, workspace.idsOf(reference.kind));
       const message = other

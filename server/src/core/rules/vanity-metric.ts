@@ -6,7 +6,20 @@ import type { Rule } from '../rule';
 export type VanityMetricOptions = { metrics: string[] };
 
 /** The metrics that count as vanity by default: audience size and exposure, not business outcomes. */
-const DEFAULT_METRICS = ['followers', 'follower', 'fans', 'likes', 'page_likes', 'reactions', 'impressions', 'reach', 'views', 'video_views', 'shares', 'retweets'];
+const DEFAULT_METRICS = [
+  'followers',
+  'follower',
+  'fans',
+  'likes',
+  'page_likes',
+  'reactions',
+  'impressions',
+  'reach',
+  'views',
+  'video_views',
+  'shares',
+  'retweets',
+];
 
 /** A goal whose targets all measure vanity metrics, with no outcome KPI. */
 export const vanityMetric: Rule<VanityMetricOptions> = {
@@ -62,7 +75,11 @@ export const vanityMetric: Rule<VanityMetricOptions> = {
         file: goal.file,
         place: { path: goal.path, part: 'head' },
         message: `${itemLabel(goal)} measures only vanity metrics (${metrics.join(', ')}); add a target on an outcome KPI such as sessions, leads or sales.`,
-        related: shown.map((kpi) => ({ file: kpi.file, place: { path: [...kpi.path, 'metric'], part: 'value' as const }, message: `${itemLabel(kpi)} measures \`${kpi.metric}\`, a vanity metric.` })),
+        related: shown.map((kpi) => ({
+          file: kpi.file,
+          place: { path: [...kpi.path, 'metric'], part: 'value' as const },
+          message: `${itemLabel(kpi)} measures \`${kpi.metric}\`, a vanity metric.`,
+        })),
       });
     }
   },

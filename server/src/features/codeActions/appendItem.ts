@@ -45,7 +45,14 @@ export function appendItem(document: EditableDocument, kind: ItemKind, fields: [
   if (later === undefined) return [insertLines(document, text.length, block)];
   // The comments right above a section belong to it, so the new section goes above them.
   let line = document.position(later).line;
-  while (line > 0 && document.lineText(line - 1).trimStart().startsWith('#')) line--;
+  while (
+    line > 0 &&
+    document
+      .lineText(line - 1)
+      .trimStart()
+      .startsWith('#')
+  )
+    line--;
   const spacer = line > 0 && document.lineText(line - 1).trim() === '' ? eol : '';
   return [{ range: emptyRange({ line, character: 0 }), newText: `${block.join(eol)}${eol}${spacer}` }];
 }

@@ -15,10 +15,19 @@ export const createItem: FindingFix = (document, finding) => {
   const reference = document.referenceAt(finding.range);
   // A typo is fixed by its did-you-mean, not by defining the typo; and an id used by an item of another
   // kind cannot be defined again, since ids are global across kinds.
-  if (!reference || (finding.suggestions?.length ?? 0) > 0 || document.context.analysis.workspace.definitions.has(reference.id) || !ID_PATTERN.test(reference.id) || reference.id.length > MAX_NEW_ID) {
+  if (
+    !reference ||
+    (finding.suggestions?.length ?? 0) > 0 ||
+    document.context.analysis.workspace.definitions.has(reference.id) ||
+    !ID_PATTERN.test(reference.id) ||
+    reference.id.length > MAX_NEW_ID
+  ) {
     return undefined;
   }
-  return { title: `Create ${kindNoun(reference.kind)} ${code(reference.id)} in this file`, edits: appendItem(document, reference.kind, newItemFields(document, reference)) };
+  return {
+    title: `Create ${kindNoun(reference.kind)} ${code(reference.id)} in this file`,
+    edits: appendItem(document, reference.kind, newItemFields(document, reference)),
+  };
 };
 
 /** The fields of a minimal item for an unknown reference, borrowing what the referencing item knows. */
@@ -31,16 +40,36 @@ function newItemFields(document: EditableDocument, reference: Reference): [strin
   const fields: [string, string | undefined][] = (() => {
     switch (reference.kind) {
       case 'objective':
-        return [['id', id], ['title', name]];
+        return [
+          ['id', id],
+          ['title', name],
+        ];
       case 'department':
-        return [['id', id], ['name', name]];
+        return [
+          ['id', id],
+          ['name', name],
+        ];
       case 'audience':
         // The audience is where the goal is, or the goal would not fit it (platform-audience-mismatch).
-        return [['id', id], ['name', name], ['platforms', `[${goal?.platform !== undefined ? scalar(goal.platform) : ''}]`]];
+        return [
+          ['id', id],
+          ['name', name],
+          ['platforms', `[${goal?.platform !== undefined ? scalar(goal.platform) : ''}]`],
+        ];
       case 'kpi':
-        return [['id', id], ['name', name], ['metric', id], ['supports', supports]];
+        return [
+          ['id', id],
+          ['name', name],
+          ['metric', id],
+          ['supports', supports],
+        ];
       case 'goal':
-        return [['id', id], ['title', name], ['department', goal?.department !== undefined ? scalar(goal.department) : undefined], ['supports', supports]];
+        return [
+          ['id', id],
+          ['title', name],
+          ['department', goal?.department !== undefined ? scalar(goal.department) : undefined],
+          ['supports', supports],
+        ];
     }
   })();
   return fields.filter((field): field is [string, string] => field[1] !== undefined);

@@ -47,7 +47,9 @@ function quickFixes(document: EditableDocument, diagnostic: Diagnostic, rule: st
   const finding = document.findingAt(rule, diagnostic.range);
   if (!finding) return [];
   const toActions = (fix: Fix | undefined): CodeAction[] =>
-    fix?.edits && fix.edits.length > 0 ? [{ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: document.workspaceEdit(fix.edits) }] : [];
+    fix?.edits && fix.edits.length > 0
+      ? [{ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: document.workspaceEdit(fix.edits) }]
+      : [];
   const fixes = [...didYouMeanFixes(document, finding).flatMap(toActions), ...toActions(RULE_FIXES.get(rule)?.(document, finding))];
   if (fixes.length > 0) fixes[0].isPreferred = true;
   if (rulesById.has(rule)) appendAll(fixes, disableFixes(document, finding).flatMap(toActions));

@@ -31,7 +31,11 @@ export function sequenceStyle(document: EditableDocument, paths: readonly Path[]
     const item = parsed.locate([...path, 0]);
     if (!item.exact) continue;
     const columns = itemColumns(document, item.value.start);
-    return { offset: Math.max(0, columns.dash - document.position(at.key.start).character), gap: columns.key - columns.dash, flow: document.text[item.value.start] === '{' };
+    return {
+      offset: Math.max(0, columns.dash - document.position(at.key.start).character),
+      gap: columns.key - columns.dash,
+      flow: document.text[item.value.start] === '{',
+    };
   }
   return { offset: 2, gap: 2, flow: false };
 }

@@ -8,4 +8,3 @@ export { hasKey, valueAt };
 export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
-

@@ -41,7 +41,10 @@ const addTargets: FindingFix = (document, finding) => {
   const goal = document.goalAt(finding.range);
   const kpi = goal && kpiFor(document, goal);
   if (!goal || goal.targets.length > 0 || kpi === undefined) return undefined;
-  return { title: `Add a \`targets\` skeleton on KPI ${code(kpi)}`, edits: setGoalKey(document, goal, 'targets', `[{ kpi: ${scalar(kpi)}, target: 0 }]`, targetsBlock(document, kpi)) };
+  return {
+    title: `Add a \`targets\` skeleton on KPI ${code(kpi)}`,
+    edits: setGoalKey(document, goal, 'targets', `[{ kpi: ${scalar(kpi)}, target: 0 }]`, targetsBlock(document, kpi)),
+  };
 };
 
 /** The skeleton fix of each rule that has one. */
@@ -72,7 +75,17 @@ function kpiFor(document: EditableDocument, goal: Goal): string | undefined {
 /** `targets:` with one target, its list indented as the file's other targets, else as its sections. */
 function targetsBlock(document: EditableDocument, kpi: string): (indent: number) => string[] {
   const style = targetsStyle(document);
-  return (indent) => [`${' '.repeat(indent)}targets:`, ...itemLines(columnsUnder(indent, style), [['kpi', scalar(kpi)], ['target', '0']], style.flow)];
+  return (indent) => [
+    `${' '.repeat(indent)}targets:`,
+    ...itemLines(
+      columnsUnder(indent, style),
+      [
+        ['kpi', scalar(kpi)],
+        ['target', '0'],
+      ],
+      style.flow,
+    ),
+  ];
 }
 
 /**

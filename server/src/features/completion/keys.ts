@@ -3,7 +3,13 @@ import { CompletionItemKind, InsertTextMode, MarkupKind, type CompletionItem, ty
 import { resolve, type SchemaKey } from '../schemaKeys';
 
 /** Keys of the schema for the mapping, minus those it already has; `column` is where the key starts. */
-export function keyItems(keys: readonly SchemaKey[], present: ReadonlyMap<string, string>, column: number, colonFollows: boolean, replace: Range): CompletionItem[] {
+export function keyItems(
+  keys: readonly SchemaKey[],
+  present: ReadonlyMap<string, string>,
+  column: number,
+  colonFollows: boolean,
+  replace: Range,
+): CompletionItem[] {
   const width = String(keys.length).length;
   return keys.flatMap((key, index) => {
     if (present.has(key.key)) return [];

@@ -25,7 +25,9 @@ export function jsonFinding(finding: Finding) {
     message: finding.message,
     ...jsonRange(finding.range),
     // Additive to version 1: the other places the finding points at, when there are any.
-    ...(finding.related?.length && { related: finding.related.map((related) => ({ file: related.file, ...jsonRange(related.range), message: related.message })) }),
+    ...(finding.related?.length && {
+      related: finding.related.map((related) => ({ file: related.file, ...jsonRange(related.range), message: related.message })),
+    }),
   };
 }
 

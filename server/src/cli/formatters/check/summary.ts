@@ -22,7 +22,12 @@ export function summary({ findings, files, rules }: FormatInput, maxRows = SUMMA
     lines.push(`✅ ${plural(files.length, 'goal file')} checked, no problems.`, '');
     return `${lines.join('\n')}\n`;
   }
-  lines.push(`${counts.error > 0 ? '❌' : '⚠️'} ${plural(total, 'problem')} in ${plural(files.length, 'goal file')}.`, '', '| severity | findings |', '| --- | ---: |');
+  lines.push(
+    `${counts.error > 0 ? '❌' : '⚠️'} ${plural(total, 'problem')} in ${plural(files.length, 'goal file')}.`,
+    '',
+    '| severity | findings |',
+    '| --- | ---: |',
+  );
   for (const severity of SEVERITIES) lines.push(`| ${ICON[severity]} ${severity} | ${counts[severity]} |`);
   lines.push('', '| where | severity | rule | message |', '| --- | --- | --- | --- |');
   const documented = new Set(rules.map((meta) => meta.id));

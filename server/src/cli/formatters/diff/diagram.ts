@@ -33,12 +33,19 @@ export function diagramSection(diff: StrategyDiff, graphs: { readonly base: Stra
   for (let maxNodes = DIAGRAM_MAX_NODES; maxNodes >= 1; maxNodes = Math.floor(maxNodes / 2)) {
     const part = changedPart(graphs.base, graphs.head, diff, maxNodes);
     if (part === undefined) return [];
-    const chart = renderMermaid(part.graph, { classes: part.changes, classDefs: CHANGE_CLASSES, marks: new Map([...part.changes].map(([key, change]) => [key, MARK[change]])) });
+    const chart = renderMermaid(part.graph, {
+      classes: part.changes,
+      classDefs: CHANGE_CLASSES,
+      marks: new Map([...part.changes].map(([key, change]) => [key, MARK[change]])),
+    });
     if (chart.length > DIAGRAM_MAX_CHARS && maxNodes > 1) continue;
     const summary = `Diagram of the change: ${part.shown === part.total ? plainCount(part.total) : `${part.shown} of ${plainCount(part.total)}`} with their neighbours`;
     const capped =
       part.shown < part.total
-        ? ['', `> [!NOTE]\n> The diagram shows ${part.shown} of the ${part.total} changed items, to keep this comment within GitHub's size limits; \`goalpost render\` draws the whole strategy.`]
+        ? [
+            '',
+            `> [!NOTE]\n> The diagram shows ${part.shown} of the ${part.total} changed items, to keep this comment within GitHub's size limits; \`goalpost render\` draws the whole strategy.`,
+          ]
         : [];
     return ['', `<details><summary>${summary}</summary>`, ...capped, '', '```mermaid', chart.trimEnd(), '```', '', '</details>'];
   }

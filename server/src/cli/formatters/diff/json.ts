@@ -45,7 +45,11 @@ export const diffJson: DiffFormatter = ({ diff, base, head }) => {
     head: revision(head),
     summary: {
       ...Object.fromEntries(DIFF_SECTIONS.map((section) => [section, counts(diff[section])])),
-      findings: { introduced: summarize(diff.findings.introduced), fixed: summarize(diff.findings.fixed), removedWithItems: summarize(diff.findings.removedWithItems) },
+      findings: {
+        introduced: summarize(diff.findings.introduced),
+        fixed: summarize(diff.findings.fixed),
+        removedWithItems: summarize(diff.findings.removedWithItems),
+      },
     },
     files: diff.files,
     ...Object.fromEntries(DIFF_SECTIONS.map((section) => [section, kind(diff, section)])),
@@ -101,4 +105,3 @@ function target(summary: TargetSummary) {
     direction: summary.direction ?? null,
   };
 }
-

@@ -10,7 +10,13 @@ import { diagramSection } from './diagram';
 /** The hidden first line of the comment, by which a CI job finds its earlier comment and updates it in place. */
 export const DIFF_MARKER = '<!-- goalpost-diff -->';
 
-const HEADING: Readonly<Record<DiffSection, string>> = { objectives: 'Objectives', goals: 'Goals', kpis: 'KPIs', departments: 'Departments', audiences: 'Audiences' };
+const HEADING: Readonly<Record<DiffSection, string>> = {
+  objectives: 'Objectives',
+  goals: 'Goals',
+  kpis: 'KPIs',
+  departments: 'Departments',
+  audiences: 'Audiences',
+};
 
 /** Sections shown in the summary table even when nothing changed in them; the others only when something did. */
 const ALWAYS_SHOWN: readonly DiffSection[] = ['objectives', 'goals', 'kpis'];
@@ -47,8 +53,14 @@ export const diffMarkdown: DiffFormatter = ({ diff, base, head, graphs }) => {
   const brokenInBase = new Set(diff.files.unparsableInBase);
   const brokenInBoth = diff.files.unparsableInBase.filter((file) => brokenInHead.has(file));
   const notes = [
-    ...diff.files.unparsableInBase.filter((file) => !brokenInHead.has(file)).map((file) => `> [!NOTE]\n> ${code(file)} has YAML errors in the base revision, so its items there are left out: those it holds in the head show as added.`),
-    ...diff.files.unparsableInHead.filter((file) => !brokenInBase.has(file)).map((file) => `> [!WARNING]\n> ${code(file)} has YAML errors in the head, so its items there are left out: those it held in the base show as removed.`),
+    ...diff.files.unparsableInBase
+      .filter((file) => !brokenInHead.has(file))
+      .map(
+        (file) => `> [!NOTE]\n> ${code(file)} has YAML errors in the base revision, so its items there are left out: those it holds in the head show as added.`,
+      ),
+    ...diff.files.unparsableInHead
+      .filter((file) => !brokenInBase.has(file))
+      .map((file) => `> [!WARNING]\n> ${code(file)} has YAML errors in the head, so its items there are left out: those it held in the base show as removed.`),
     ...(brokenInBoth.length > 0 ? [`> [!NOTE]\n> Left out, with YAML errors in both revisions: ${brokenInBoth.map(code).join(', ')}.`] : []),
   ];
   if (notes.length > 0) out.push('', notes.join('\n\n'));
@@ -60,7 +72,13 @@ export const diffMarkdown: DiffFormatter = ({ diff, base, head, graphs }) => {
   }
   if (diff.files.added.length + diff.files.removed.length > 0) {
     const body = [...diff.files.added.map((file) => `- added ${code(file)}`), ...diff.files.removed.map((file) => `- removed ${code(file)}`)];
-    appendAll(out, ['', ...details(`Goals files: ${[diff.files.added.length > 0 && `${diff.files.added.length} added`, diff.files.removed.length > 0 && `${diff.files.removed.length} removed`].filter(Boolean).join(', ')}`, body)]);
+    appendAll(out, [
+      '',
+      ...details(
+        `Goals files: ${[diff.files.added.length > 0 && `${diff.files.added.length} added`, diff.files.removed.length > 0 && `${diff.files.removed.length} removed`].filter(Boolean).join(', ')}`,
+        body,
+      ),
+    ]);
   }
   // New errors are what a reviewer must see: their section is open.
   if (diff.findings.introduced.length > 0) {
@@ -77,7 +95,9 @@ export const diffMarkdown: DiffFormatter = ({ diff, base, head, graphs }) => {
 function revision(side: DiffRevision): string {
   if (side.commit === null) return 'the working tree';
   const short = side.commit.slice(0, 7);
-  return side.revision === null || side.revision === side.commit || side.commit.startsWith(side.revision) ? code(short) : `${code(side.revision)} (${code(short)})`;
+  return side.revision === null || side.revision === side.commit || side.commit.startsWith(side.revision)
+    ? code(short)
+    : `${code(side.revision)} (${code(short)})`;
 }
 
 /** A collapsible section; the blank lines around the body let GitHub render it as markdown. */
@@ -129,7 +149,9 @@ function onKpi(kpi: string | undefined): string {
 }
 
 function targetValues(target: TargetSummary): string {
-  const parts = (['baseline', 'target', 'current', 'direction'] as const).filter((key) => target[key] !== undefined).map((key) => `${key} ${code(String(target[key]))}`);
+  const parts = (['baseline', 'target', 'current', 'direction'] as const)
+    .filter((key) => target[key] !== undefined)
+    .map((key) => `${key} ${code(String(target[key]))}`);
   return parts.length > 0 ? parts.join(', ') : 'no values';
 }
 
@@ -174,13 +196,15 @@ export function message(value: string): string {
  * `>` as entities so no HTML is ever formed, and `@`/`#` before a word broken so no mention or issue link forms.
  */
 export function text(value: string): string {
-  return oneLine(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~$]/g, (char) => `\\${char}`)
-    // A title such as "reach @someone" must not notify that person from a PR comment, nor `#12` link an issue.
-    .replace(/([@#])(?=[A-Za-z0-9])/g, '$1\u200b');
+  return (
+    oneLine(value)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_[\]|~$]/g, (char) => `\\${char}`)
+      // A title such as "reach @someone" must not notify that person from a PR comment, nor `#12` link an issue.
+      .replace(/([@#])(?=[A-Za-z0-9])/g, '$1\u200b')
+  );
 }
 
 /**
