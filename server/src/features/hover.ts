@@ -13,10 +13,10 @@ import { buildOutline } from '../core/outline';
 import { rulesById } from '../core/rules';
 import type { Finding, Path } from '../core/types';
 import type { Workspace } from '../core/workspace';
-import type { DocumentContext } from './context';
-import { percent, standingText } from './goalSummary';
-import { samePath } from './samePlace';
-import { keyAt } from './schemaKeys';
+import type { DocumentContext } from './shared/context';
+import { percent, standingText } from './shared/goalSummary';
+import { samePath } from './shared/samePlace';
+import { keyAt } from './shared/schemaKeys';
 
 const SEPARATOR = '\n\n---\n\n';
 

@@ -4,10 +4,10 @@
  * occurrence is any definition or reference spelling the same id.
  */
 import type { Location } from 'vscode-languageserver';
-import { spanToRange } from '../core/locate';
-import type { Item, Reference } from '../core/model';
-import type { Path, Position, Range } from '../core/types';
-import type { Span } from '../core/yaml';
+import { spanToRange } from '../../core/locate';
+import type { Item, Reference } from '../../core/model';
+import type { Path, Position, Range } from '../../core/types';
+import type { Span } from '../../core/yaml';
 import type { DocumentContext } from './context';
 import { samePath } from './samePlace';
 

@@ -1,7 +1,7 @@
 /** How hover and code lens word a goal's progress and status, so the two always say the same. */
-import type { Analysis } from '../core/lint';
-import type { Goal } from '../core/model';
-import { STATUS_LABEL, goalProgress, goalStatus, percent, type Status } from '../core/progress';
+import type { Analysis } from '../../core/lint';
+import type { Goal } from '../../core/model';
+import { STATUS_LABEL, goalProgress, goalStatus, percent, type Status } from '../../core/progress';
 
 // The wording lives in the core, where `goalpost tree` shares it; re-exported for the editor features.
 export { STATUS_LABEL, percent };

@@ -1,5 +1,5 @@
 /** How editor features read the quotes of a scalar's text, so that fixes, rename and completion agree on them. */
-import { isQuoted } from '../core/fixAll';
+import { isQuoted } from '../../core/fixAll';
 
 /** Whether the text is a scalar in matching quotes; the core's test, shared with `check --fix`. */
 export { isQuoted };

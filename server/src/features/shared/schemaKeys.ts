@@ -3,8 +3,8 @@
  * a mapping may hold (with their descriptions), the enum values and known values of a key, and what an id may
  * look like. Read from the schema itself so that editor help can never drift from validation.
  */
-import goalsSchema from '../../../schemas/goals.schema.json';
-import type { Path } from '../core/types';
+import goalsSchema from '../../../../schemas/goals.schema.json';
+import type { Path } from '../../core/types';
 
 /** The parts of a JSON-schema node that editor help reads. */
 export interface SchemaNode {

@@ -1,8 +1,8 @@
 /** What every editor feature needs about one document: its parse, lines, and the analysis of its workspace. */
-import type { Analysis } from '../core/lint';
-import type { LineIndex } from '../core/locate';
-import type { ParsedYaml } from '../core/yaml';
-import type { GoalFile, Project } from '../project';
+import type { Analysis } from '../../core/lint';
+import type { LineIndex } from '../../core/locate';
+import type { ParsedYaml } from '../../core/yaml';
+import type { GoalFile, Project } from '../../project';
 
 /** One document, ready for a feature to answer a request about it. */
 export interface DocumentContext {
