@@ -78,6 +78,25 @@ export interface RuleContext<Options = Record<string, unknown>> {
   report(report: Report): void;
 }
 
+/**
+ * The TypeScript type of a value its option schema accepts: the subset of JSON Schema rule options use
+ * (numbers, strings, booleans, enums, arrays of those). Other schemas give `unknown`, which a rule must check.
+ */
+export type OptionValue<S> = S extends { readonly enum: readonly (infer E)[] }
+  ? E
+  : S extends { readonly type: 'number' | 'integer' }
+    ? number
+    : S extends { readonly type: 'string' }
+      ? string
+      : S extends { readonly type: 'boolean' }
+        ? boolean
+        : S extends { readonly type: 'array'; readonly items: infer I }
+          ? readonly OptionValue<I>[]
+          : unknown;
+
+/** A rule's options type, derived from its options' schemas (declared `as const`), so the two cannot drift. */
+export type OptionsOf<O extends Readonly<Record<string, { readonly schema: unknown }>>> = { readonly [K in keyof O]: OptionValue<O[K]['schema']> };
+
 /** A rule. `check` sees the whole workspace, since ids and links cross files. */
 export interface Rule<Options = Record<string, unknown>> {
   readonly meta: RuleMeta;

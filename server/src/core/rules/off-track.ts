@@ -1,12 +1,18 @@
 import { code, itemLabel } from '../naming';
 import { DEFAULT_PACE_MARGIN, directionOf, elapsedFraction, startOf, targetProgress } from '../progress';
-import type { Rule } from '../rule';
+import type { OptionsOf, Rule, RuleOption } from '../rule';
 
-/** Options of off-track (a type alias, not an interface, so that it fits `Rule`'s record of options). */
-export type OffTrackOptions = {
-  /** How far (a fraction, 0.1 = 10 percentage points) progress may trail the linear pace before it is reported. */
-  readonly margin: number;
-};
+/** The options, declared once: their schemas validate the config and their types are derived from them. */
+const OPTIONS = {
+  margin: {
+    description: 'How far progress may trail the linear pace before a target is reported, as a fraction (0.1 = 10 percentage points).',
+    schema: { type: 'number', minimum: 0, maximum: 1 },
+    default: DEFAULT_PACE_MARGIN,
+  },
+} as const satisfies Readonly<Record<string, RuleOption>>;
+
+/** Options of `off-track`. */
+export type OffTrackOptions = OptionsOf<typeof OPTIONS>;
 
 /** A target whose progress trails the linear pace from start to deadline by more than the margin. */
 export const offTrack: Rule<OffTrackOptions> = {
@@ -20,13 +26,7 @@ export const offTrack: Rule<OffTrackOptions> = {
       bad: 'period: { start: 2027-01-01, end: 2027-12-31 }\ngoals:\n  - id: ig-traffic-2027\n    title: Increase website sessions from Instagram by 20% in 2027\n    deadline: 2027-12-31\n    targets:\n      # on 2027-07-01, half the year has passed but only 10% of the growth is there\n      - { kpi: ig-site-sessions, baseline: 10000, target: 12000, current: 10200 }\n',
       good: 'period: { start: 2027-01-01, end: 2027-12-31 }\ngoals:\n  - id: ig-traffic-2027\n    title: Increase website sessions from Instagram by 20% in 2027\n    deadline: 2027-12-31\n    targets:\n      # on 2027-07-01, half the year has passed and half of the growth is there\n      - { kpi: ig-site-sessions, baseline: 10000, target: 12000, current: 11000 }\n',
     },
-    options: {
-      margin: {
-        description: 'How far progress may trail the linear pace before a target is reported, as a fraction (0.1 = 10 percentage points).',
-        schema: { type: 'number', minimum: 0, maximum: 1 },
-        default: DEFAULT_PACE_MARGIN,
-      },
-    },
+    options: OPTIONS,
   },
   check(context) {
     const { workspace } = context;

@@ -2,13 +2,19 @@ import { addDays, addMonths } from '../dates';
 import type { Cadence } from '../model';
 import { itemLabel } from '../naming';
 import { startOf } from '../progress';
-import type { Rule } from '../rule';
+import type { OptionsOf, Rule, RuleOption } from '../rule';
 
-/** Options of review-overdue (a type alias, not an interface, so that it fits `Rule`'s record of options). */
-export type ReviewOverdueOptions = {
-  /** The cadence of goals that declare no `review`. */
-  readonly defaultCadence: Cadence;
-};
+/** The options, declared once: their schemas validate the config and their types are derived from them. */
+const OPTIONS = {
+  defaultCadence: {
+    description: 'The review cadence of goals that declare no `review`: weekly, monthly, quarterly or yearly.',
+    schema: { enum: ['weekly', 'monthly', 'quarterly', 'yearly'] },
+    default: 'quarterly',
+  },
+} as const satisfies Readonly<Record<string, RuleOption>>;
+
+/** Options of `review-overdue`. */
+export type ReviewOverdueOptions = OptionsOf<typeof OPTIONS>;
 
 /** The date a review falls due `cadence` after `from`: a week is 7 days, the others are calendar months. */
 function nextReview(from: string, cadence: Cadence): string {
@@ -36,13 +42,7 @@ export const reviewOverdue: Rule<ReviewOverdueOptions> = {
       bad: 'goals:\n  - id: ig-traffic-2027\n    title: Increase website sessions from Instagram by 20% in 2027\n    start: 2027-01-01\n    deadline: 2027-12-31\n    review: quarterly\n    last_reviewed: 2027-01-15 # on 2027-05-15 the April review is overdue\n',
       good: 'goals:\n  - id: ig-traffic-2027\n    title: Increase website sessions from Instagram by 20% in 2027\n    start: 2027-01-01\n    deadline: 2027-12-31\n    review: quarterly\n    last_reviewed: 2027-04-12\n',
     },
-    options: {
-      defaultCadence: {
-        description: 'The review cadence of goals that declare no `review`: weekly, monthly, quarterly or yearly.',
-        schema: { enum: ['weekly', 'monthly', 'quarterly', 'yearly'] },
-        default: 'quarterly',
-      },
-    },
+    options: OPTIONS,
   },
   check(context) {
     const { workspace } = context;

@@ -2,10 +2,24 @@ import { DAYS_PER_MONTH, daysBetween } from '../dates';
 import type { Goal, Target } from '../model';
 import { targetLabel } from '../naming';
 import { startOf } from '../progress';
-import type { Rule } from '../rule';
+import type { OptionsOf, Rule, RuleOption } from '../rule';
+
+/** The options, declared once: their schemas validate the config and their types are derived from them. */
+const OPTIONS = {
+  maxMonthlyGrowth: {
+    description: 'The highest compounded growth per month an increasing target may imply, as a fraction (0.5 = 50% a month).',
+    schema: { type: 'number', exclusiveMinimum: 0 },
+    default: 0.5,
+  },
+  maxMonthlyReduction: {
+    description: 'The highest compounded reduction per month a decreasing target may imply, as a fraction (0.5 = 50% a month).',
+    schema: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+    default: 0.5,
+  },
+} as const satisfies Readonly<Record<string, RuleOption>>;
 
 /** Options of `smart-achievable`. */
-export type SmartAchievableOptions = { maxMonthlyGrowth: number; maxMonthlyReduction: number };
+export type SmartAchievableOptions = OptionsOf<typeof OPTIONS>;
 
 /**
  * A target that implies more compounded monthly change than is realistic over the goal's duration,
@@ -22,18 +36,7 @@ export const smartAchievable: Rule<SmartAchievableOptions> = {
       bad: 'goals:\n  - id: ig-followers-june\n    title: Grow Instagram followers from 1,000 to 10,000 in June\n    start: 2027-06-01\n    deadline: 2027-06-30\n    targets:\n      - kpi: ig-followers\n        baseline: 1000\n        target: 10000\n',
       good: 'goals:\n  - id: ig-followers-june\n    title: Grow Instagram followers by 10% to 1,100 in June\n    start: 2027-06-01\n    deadline: 2027-06-30\n    targets:\n      - kpi: ig-followers\n        baseline: 1000\n        target: 1100\n',
     },
-    options: {
-      maxMonthlyGrowth: {
-        description: 'The highest compounded growth per month an increasing target may imply, as a fraction (0.5 = 50% a month).',
-        schema: { type: 'number', exclusiveMinimum: 0 },
-        default: 0.5,
-      },
-      maxMonthlyReduction: {
-        description: 'The highest compounded reduction per month a decreasing target may imply, as a fraction (0.5 = 50% a month).',
-        schema: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
-        default: 0.5,
-      },
-    },
+    options: OPTIONS,
   },
   check(context) {
     const { workspace } = context;

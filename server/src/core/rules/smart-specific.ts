@@ -1,12 +1,21 @@
 import type { Kpi } from '../model';
 import { itemLabel, show } from '../naming';
-import type { Rule } from '../rule';
+import type { OptionsOf, Rule, RuleOption } from '../rule';
 
 /** Titles are quoted whole in messages up to this length; a multi-megabyte title must not become the message. */
 const MAX_TITLE = 120;
 
+/** The options, declared once: their schemas validate the config and their types are derived from them. */
+const OPTIONS = {
+  terms: {
+    description: 'More words or phrases that make a title specific, such as your own metric names.',
+    schema: { type: 'array', items: { type: 'string', minLength: 1 } },
+    default: [],
+  },
+} as const satisfies Readonly<Record<string, RuleOption>>;
+
 /** Options of `smart-specific`. */
-export type SmartSpecificOptions = { terms: string[] };
+export type SmartSpecificOptions = OptionsOf<typeof OPTIONS>;
 
 /** Platforms a title may name, matched as whole words (so `x` is not found in "experience"). */
 const PLATFORMS = [
@@ -148,13 +157,7 @@ export const smartSpecific: Rule<SmartSpecificOptions> = {
       bad: 'goals:\n  - id: social-presence\n    title: Improve social media presence\n',
       good: 'goals:\n  - id: social-presence\n    title: Increase website sessions from Instagram by 20% by March 31\n',
     },
-    options: {
-      terms: {
-        description: 'More words or phrases that make a title specific, such as your own metric names.',
-        schema: { type: 'array', items: { type: 'string', minLength: 1 } },
-        default: [],
-      },
-    },
+    options: OPTIONS,
   },
   check(context) {
     const { workspace } = context;

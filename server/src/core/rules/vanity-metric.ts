@@ -1,9 +1,6 @@
 import type { Kpi } from '../model';
 import { itemLabel } from '../naming';
-import type { Rule } from '../rule';
-
-/** Options of `vanity-metric`. */
-export type VanityMetricOptions = { metrics: string[] };
+import type { OptionsOf, Rule, RuleOption } from '../rule';
 
 /** The metrics that count as vanity by default: audience size and exposure, not business outcomes. */
 const DEFAULT_METRICS = [
@@ -21,6 +18,18 @@ const DEFAULT_METRICS = [
   'retweets',
 ];
 
+/** The options, declared once: their schemas validate the config and their types are derived from them. */
+const OPTIONS = {
+  metrics: {
+    description: 'KPI metrics that count as vanity metrics; a KPI is vanity when its metric, or a word of it, is listed (a trailing "s" is ignored).',
+    schema: { type: 'array', items: { type: 'string', minLength: 1 } },
+    default: DEFAULT_METRICS,
+  },
+} as const satisfies Readonly<Record<string, RuleOption>>;
+
+/** Options of `vanity-metric`. */
+export type VanityMetricOptions = OptionsOf<typeof OPTIONS>;
+
 /** A goal whose targets all measure vanity metrics, with no outcome KPI. */
 export const vanityMetric: Rule<VanityMetricOptions> = {
   meta: {
@@ -33,13 +42,7 @@ export const vanityMetric: Rule<VanityMetricOptions> = {
       bad: 'kpis:\n  - id: ig-followers\n    name: Instagram followers\n    metric: followers\ngoals:\n  - id: ig-followers-2027\n    title: Grow Instagram followers by 20% to 6,000 by December 31\n    targets:\n      - kpi: ig-followers\n        baseline: 5000\n        target: 6000\n',
       good: 'kpis:\n  - id: ig-followers\n    name: Instagram followers\n    metric: followers\n  - id: ig-site-sessions\n    name: Website sessions from Instagram\n    metric: sessions\ngoals:\n  - id: ig-followers-2027\n    title: Grow Instagram followers by 20% and website sessions from Instagram by 10% by December 31\n    targets:\n      - kpi: ig-followers\n        baseline: 5000\n        target: 6000\n      - kpi: ig-site-sessions\n        baseline: 10000\n        target: 11000\n',
     },
-    options: {
-      metrics: {
-        description: 'KPI metrics that count as vanity metrics; a KPI is vanity when its metric, or a word of it, is listed (a trailing "s" is ignored).',
-        schema: { type: 'array', items: { type: 'string', minLength: 1 } },
-        default: DEFAULT_METRICS,
-      },
-    },
+    options: OPTIONS,
   },
   check(context) {
     const { workspace } = context;
