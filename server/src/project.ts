@@ -264,8 +264,14 @@ export class Project {
     const sources = group.uris.map((uri) => {
       const file = this.files.get(uri) as GoalFile;
       // A file past the largest size is left to lint unparsed: it reports it with one finding.
-      const parsed = sizeOver(file.text, max) === undefined ? this.parsed(file) : undefined;
-      return { file: uri, text: file.text, parsed, config: group.config?.config };
+      const checked = sizeOver(file.text, max) === undefined;
+      return {
+        file: uri,
+        text: file.text,
+        parsed: checked ? this.parsed(file) : undefined,
+        lines: checked ? this.lines(file) : undefined,
+        config: group.config?.config,
+      };
     });
     const analysis = lint(sources, { today: settings?.today, maxFileSize: settings?.maxFileSize, clockToday: this.host.clockToday() });
     this.analyses.set(group.key, analysis);

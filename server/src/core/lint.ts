@@ -25,6 +25,8 @@ export interface SourceText {
   readonly config?: Config;
   /** The text already parsed (by the editor's incremental parser); parsed here when absent. */
   readonly parsed?: ParsedYaml;
+  /** The text's line index, when the caller keeps one (the editor's features use the same); made here when absent. */
+  readonly lines?: LineIndex;
 }
 
 /** How to run the engine. */
@@ -76,7 +78,7 @@ export function lint(sources: readonly SourceText[], options: LintOptions): Anal
       continue;
     }
     const parsed = source.parsed ?? parseYaml(source.text);
-    const lines = new LineIndex(source.text);
+    const lines = source.lines ?? new LineIndex(source.text);
     const suppressions = new Suppressions(parsed.comments, lines);
     // A file that is not YAML has no reliable value to validate; yaml-syntax already speaks for it.
     const schemaProblems = parsed.value === undefined && parsed.problems.length > 0 ? [] : validateGoals(parsed.value);
