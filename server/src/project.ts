@@ -29,6 +29,8 @@ export interface GoalFile {
   readonly parser: IncrementalParser;
   parsed?: ParsedYaml;
   lines?: LineIndex;
+  /** The text's size past the limit `max` (undefined when within it), remembered for this text: the scan reads every character. */
+  size?: { readonly max: number; readonly over: number | undefined };
 }
 
 /** A set of goal files whose ids are global among them, with the config that applies. */
@@ -138,6 +140,7 @@ export class Project {
     file.version = version;
     file.parsed = undefined;
     file.lines = undefined;
+    file.size = undefined;
     this.invalidate(uri);
   }
 
@@ -208,7 +211,13 @@ export class Project {
   /** Whether a known file is past the largest size checked: then it is never parsed, and features leave it alone. */
   tooLarge(file: GoalFile): boolean {
     const { key, config } = this.placement(file.fsPath, file.uri);
-    return sizeOver(file.text, maxFileSizeOf(this.editorSettings.get(key)?.maxFileSize, config?.config)) !== undefined;
+    return this.sizeOver(file, maxFileSizeOf(this.editorSettings.get(key)?.maxFileSize, config?.config)) !== undefined;
+  }
+
+  /** A file's size past `max`, remembered until its text changes. */
+  private sizeOver(file: GoalFile, max: number): number | undefined {
+    if (file.size?.max !== max) file.size = { max, over: sizeOver(file.text, max) };
+    return file.size.over;
   }
 
   /** Every known goal file. */
@@ -264,12 +273,13 @@ export class Project {
     const sources = group.uris.map((uri) => {
       const file = this.files.get(uri) as GoalFile;
       // A file past the largest size is left to lint unparsed: it reports it with one finding.
-      const checked = sizeOver(file.text, max) === undefined;
+      const checked = this.sizeOver(file, max) === undefined;
       return {
         file: uri,
         text: file.text,
         parsed: checked ? this.parsed(file) : undefined,
         lines: checked ? this.lines(file) : undefined,
+        withinSize: checked,
         config: group.config?.config,
       };
     });
@@ -327,6 +337,7 @@ export class Project {
     file.version = undefined;
     file.parsed = undefined;
     file.lines = undefined;
+    file.size = undefined;
     return true;
   }
 }

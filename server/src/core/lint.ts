@@ -27,6 +27,8 @@ export interface SourceText {
   readonly parsed?: ParsedYaml;
   /** The text's line index, when the caller keeps one (the editor's features use the same); made here when absent. */
   readonly lines?: LineIndex;
+  /** True when the caller has checked the text is within the largest size for the same limit (the editor remembers it per text). */
+  readonly withinSize?: boolean;
 }
 
 /** How to run the engine. */
@@ -72,7 +74,7 @@ export function lint(sources: readonly SourceText[], options: LintOptions): Anal
   const tooLarge: Finding[] = [];
   for (const source of sources) {
     const max = maxFileSizeOf(options.maxFileSize, source.config);
-    const size = sizeOver(source.text, max);
+    const size = source.withinSize ? undefined : sizeOver(source.text, max);
     if (size !== undefined) {
       tooLarge.push(fileTooLarge(source.file, size, max));
       continue;
