@@ -24,7 +24,7 @@ import { codeActions } from './features/codeActions';
 import { codeLenses, goalMessage } from './features/codeLens';
 import { completion } from './features/completion';
 import { diagram } from './features/diagram';
-import { documentContext, type DocumentContext } from './features/shared/context';
+import { documentContext, type DocumentContext } from './features/support/context';
 import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
 import { effectiveConfig } from './features/effectiveConfig';

@@ -10,7 +10,7 @@ import { URI } from 'vscode-uri';
 import { codeActions } from '../../server/src/features/codeActions';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { completion } from '../../server/src/features/completion';
-import { documentContext, type DocumentContext } from '../../server/src/features/shared/context';
+import { documentContext, type DocumentContext } from '../../server/src/features/support/context';
 import { hover } from '../../server/src/features/hover';
 import { definition, references } from '../../server/src/features/navigation';
 import { prepareRename, rename } from '../../server/src/features/rename';

@@ -15,7 +15,7 @@ import { DEFAULT_MAX_FILE_SIZE, FILE_TOO_LARGE, sizeOver } from '../../server/sr
 import { lint } from '../../server/src/core/lint';
 import { rules } from '../../server/src/core/rules';
 import { sarif } from '../../server/src/cli/formatters/check/sarif';
-import { documentContext } from '../../server/src/features/shared/context';
+import { documentContext } from '../../server/src/features/support/context';
 import { Project } from '../../server/src/project';
 
 const SMALL = 'goalpost: 1\ngoals:\n  - id: g1\n    title: Grow something\n';

@@ -2,8 +2,8 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { itemTitle } from '../core/naming';
 import { ServerCommand } from '../protocol';
-import type { DocumentContext } from './shared/context';
-import { standingText, targetCount } from './shared/goalSummary';
+import type { DocumentContext } from './support/context';
+import { standingText, targetCount } from './support/goalSummary';
 
 /**
  * One lens per goal with an id, such as "62% · on track · 2 targets". Its command is one the server

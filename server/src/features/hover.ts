@@ -13,10 +13,10 @@ import { buildOutline } from '../core/outline';
 import { rulesById } from '../core/rules';
 import type { Finding, Path } from '../core/types';
 import type { Workspace } from '../core/workspace';
-import type { DocumentContext } from './shared/context';
-import { percent, standingText } from './shared/goalSummary';
-import { samePath } from './shared/samePlace';
-import { keyAt } from './shared/schemaKeys';
+import type { DocumentContext } from './support/context';
+import { percent, standingText } from './support/goalSummary';
+import { samePath } from './support/samePlace';
+import { keyAt } from './support/schemaKeys';
 
 const SEPARATOR = '\n\n---\n\n';
 

@@ -1,7 +1,7 @@
 /** Go to definition and find references for ids, across the files of the document's workspace. */
 import type { Location, Position } from 'vscode-languageserver';
-import type { DocumentContext } from './shared/context';
-import { definitionsOf, idAt, referencesTo, toLocation } from './shared/ids';
+import type { DocumentContext } from './support/context';
+import { definitionsOf, idAt, referencesTo, toLocation } from './support/ids';
 
 /**
  * From a reference or an item's own id: the `id` value of every item defining it (all of them when the id

@@ -8,10 +8,10 @@ import { Utils, URI } from 'vscode-uri';
 import { oneBased, spanToRange } from '../core/locate';
 import { code, itemLabel } from '../core/naming';
 import { parseYaml } from '../core/yaml';
-import type { DocumentContext } from './shared/context';
-import { definitionsOf, idAt, referencesTo, type IdAt, type Occurrence } from './shared/ids';
-import { isQuoted } from './shared/quotes';
-import { ID_PATTERN } from './shared/schemaKeys';
+import type { DocumentContext } from './support/context';
+import { definitionsOf, idAt, referencesTo, type IdAt, type Occurrence } from './support/ids';
+import { isQuoted } from './support/quotes';
+import { ID_PATTERN } from './support/schemaKeys';
 
 /** What prepareRename answers: the scalar to rename and its id. */
 export interface RenameTarget {

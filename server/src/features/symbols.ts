@@ -7,7 +7,7 @@ import { itemTitle, kindNoun } from '../core/naming';
 import type { Path, Range } from '../core/types';
 import type { ParsedYaml, Span } from '../core/yaml';
 import type { Project } from '../project';
-import type { DocumentContext } from './shared/context';
+import type { DocumentContext } from './support/context';
 import { appendAll } from '../core/arrays';
 
 /**

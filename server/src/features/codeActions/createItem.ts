@@ -1,7 +1,7 @@
 /** The fix for an unknown reference that is not a typo: a minimal item of the referenced kind, in this file. */
 import type { Reference } from '../../core/model';
 import { code, kindNoun } from '../../core/naming';
-import { ID_PATTERN } from '../shared/schemaKeys';
+import { ID_PATTERN } from '../support/schemaKeys';
 import { appendItem } from './appendItem';
 import type { EditableDocument } from './document';
 import type { FindingFix } from './fix';

@@ -3,7 +3,7 @@ import type { Range, TextEdit } from 'vscode-languageserver';
 import { replacementAt } from '../../core/fixAll';
 import { code } from '../../core/naming';
 import type { Finding } from '../../core/types';
-import { unquote } from '../shared/quotes';
+import { unquote } from '../support/quotes';
 import type { EditableDocument } from './document';
 import type { Fix } from './fix';
 

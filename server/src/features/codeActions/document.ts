@@ -4,8 +4,8 @@ import { spanToRange } from '../../core/locate';
 import type { Goal, Item, Reference } from '../../core/model';
 import type { Finding, Path, Position } from '../../core/types';
 import type { Span } from '../../core/yaml';
-import type { DocumentContext } from '../shared/context';
-import { samePath } from '../shared/samePlace';
+import type { DocumentContext } from '../support/context';
+import { samePath } from '../support/samePlace';
 
 /** The document under edit: its text, parse and analysis, and conversions between offsets and positions. */
 export class EditableDocument {

@@ -7,7 +7,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { rulesById } from '../../core/rules';
 import { SOURCE } from '../../toLsp';
-import type { DocumentContext } from '../shared/context';
+import type { DocumentContext } from '../support/context';
 import { createItem } from './createItem';
 import { didYouMeanFixes } from './didYouMean';
 import { disableFixes } from './disable';

@@ -1,7 +1,7 @@
 /** Sets one key of a goal, where the schema's key order and the goal's own indentation say it belongs. */
 import type { TextEdit } from 'vscode-languageserver';
 import type { Goal } from '../../core/model';
-import { keysAt } from '../shared/schemaKeys';
+import { keysAt } from '../support/schemaKeys';
 import type { EditableDocument } from './document';
 import { afterColon, insertInFlow, insertLines } from './edits';
 import { hasKey, isObject, valueAt } from './parsedValue';

@@ -5,8 +5,8 @@
  */
 import type { Position, Range } from 'vscode-languageserver';
 import type { Workspace } from '../../core/workspace';
-import type { DocumentContext } from '../shared/context';
-import { unquoteTyping } from '../shared/quotes';
+import type { DocumentContext } from '../support/context';
+import { unquoteTyping } from '../support/quotes';
 import { Lines } from './lines';
 
 /** What the completion functions need about the cursor. */

@@ -3,7 +3,7 @@ import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-lang
 import type { ItemKind } from '../../core/model';
 import { itemTitle } from '../../core/naming';
 import type { Workspace } from '../../core/workspace';
-import { unquoteTyping } from '../shared/quotes';
+import { unquoteTyping } from '../support/quotes';
 import type { Cursor } from './cursorContext';
 import { mappingAt } from './mapping';
 

@@ -7,8 +7,8 @@
  * text around it (its line, and the indentation of the lines above and below), never from the parse.
  */
 import type { CompletionItem, Position } from 'vscode-languageserver';
-import type { DocumentContext } from '../shared/context';
-import { isListKey, keysAt } from '../shared/schemaKeys';
+import type { DocumentContext } from '../support/context';
+import { isListKey, keysAt } from '../support/schemaKeys';
 import { afterKey, cursorAt, inFlowList, keyStart, replaceRange } from './cursorContext';
 import { ownIdOf } from './ids';
 import { keyItems } from './keys';

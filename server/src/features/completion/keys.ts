@@ -1,6 +1,6 @@
 /** Key completions: the keys the schema allows in the mapping, in schema order, minus those it already has. */
 import { CompletionItemKind, InsertTextMode, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver';
-import { resolve, type SchemaKey } from '../shared/schemaKeys';
+import { resolve, type SchemaKey } from '../support/schemaKeys';
 
 /** Keys of the schema for the mapping, minus those it already has; `column` is where the key starts. */
 export function keyItems(

@@ -2,7 +2,7 @@
  * The lines of a document as block structure reads them: indentation, sequence dashes, and the key and
  * inline value a line holds. Read from the raw text, since a document mid-edit is often not valid YAML.
  */
-import { unquoteTyping } from '../shared/quotes';
+import { unquoteTyping } from '../support/quotes';
 
 /** The parts of a line that tell where it stands in a block structure. */
 export interface Shape {

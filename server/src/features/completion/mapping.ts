@@ -2,7 +2,7 @@
  * Which block mapping a line belongs to, and its path from the root, found by indentation alone: upward for
  * the keys before it and the line that opens it, downward for the keys after it.
  */
-import { unquoteTyping } from '../shared/quotes';
+import { unquoteTyping } from '../support/quotes';
 import { stripComment, type Lines } from './lines';
 
 /** The block mapping the cursor's line belongs to: its path from the root (items as index 0), and its other keys. */

@@ -1,7 +1,7 @@
 /** Value completions: ids for reference fields, else the enum or known values the schema gives the key. */
 import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver';
 import type { Workspace } from '../../core/workspace';
-import { valuesOfKey } from '../shared/schemaKeys';
+import { valuesOfKey } from '../support/schemaKeys';
 import { idItems, referencedKind } from './ids';
 
 /** How the values are offered and written. */
