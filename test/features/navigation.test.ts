@@ -2,16 +2,7 @@ import * as assert from 'node:assert/strict';
 import { type Location, type Position } from 'vscode-languageserver-protocol/node';
 import { Editor } from '../helpers/editor';
 import { cursorOn, rangeOf } from '../helpers/textRanges';
-
-const COMPANY = `goalpost: 1
-period: { start: 2027-01-01, end: 2027-12-31 }
-objectives:
-  - id: grow-online-revenue
-    title: Grow online revenue by 15%
-    owner: marketing
-departments:
-  - { id: marketing, name: Marketing }
-`;
+import { COMPANY } from '../helpers/featureWorkspace';
 
 const MARKETING = `goalpost: 1
 kpis:

@@ -3,16 +3,7 @@ import { ErrorCodes, LSPErrorCodes, ResponseError, type Position, type Workspace
 import { applyWorkspaceEdit } from '../helpers/applyEdits';
 import { Editor } from '../helpers/editor';
 import { cursorOn, rangeOf, rangeWithin } from '../helpers/textRanges';
-
-const COMPANY = `goalpost: 1
-period: { start: 2027-01-01, end: 2027-12-31 }
-objectives:
-  - id: grow-online-revenue
-    title: Grow online revenue by 15%
-    owner: marketing
-departments:
-  - { id: marketing, name: Marketing }
-`;
+import { COMPANY } from '../helpers/featureWorkspace';
 
 /** Unopened during the tests: its text comes from disk. A flow list, a double-quoted reference and a block list. */
 const MARKETING = `goalpost: 1

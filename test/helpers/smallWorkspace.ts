@@ -25,3 +25,6 @@ goals:
     targets:
       - { kpi: sessions, baseline: 1000, target: 1200, current: 1100 }
 `;
+
+/** MARKETING with one error: `grow-online-revenu` is not an objective (did you mean `grow-online-revenue`?), at 7:15. */
+export const MISSPELT_MARKETING = MARKETING.replace('\n    supports: [grow-online-revenue]', '\n    supports: [grow-online-revenu]');

@@ -6,19 +6,16 @@
  * writes what Emacs saw to a JSON file; this test asserts on it.
  */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeWorkspace } from '../helpers/lspClient';
-import { COMPANY, MARKETING } from '../helpers/smallWorkspace';
+import { runEditorDriver } from '../helpers/editorDriver';
+import { COMPANY, MARKETING, MISSPELT_MARKETING } from '../helpers/smallWorkspace';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** The README's eglot configuration, verbatim. */
 const CONFIG = path.join(__dirname, 'eglot', 'init.el');
-
-/** One error: `grow-online-revenu` is not an objective (did you mean `grow-online-revenue`?). */
-const MISSPELT = MARKETING.replace('\n    supports: [grow-online-revenue]', '\n    supports: [grow-online-revenu]');
 
 /** What the driver writes. */
 interface EglotReport {
@@ -44,40 +41,20 @@ describe('Emacs (batch, eglot) drives the bundled server', function () {
   let report: EglotReport;
 
   before(async () => {
-    assert.notEqual(MISSPELT, MARKETING);
-    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MISSPELT });
+    assert.notEqual(MISSPELT_MARKETING, MARKETING);
+    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MISSPELT_MARKETING });
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-eglot-'));
-    // goalpost-language-server on PATH, as after `npm install -g goalpost`.
-    const bin = path.join(home, 'bin');
-    fs.mkdirSync(bin);
-    fs.symlinkSync(path.join(ROOT, 'bin', 'goalpost-language-server.js'), path.join(bin, 'goalpost-language-server'));
-    const out = path.join(home, 'report.json');
-    const child = spawn('emacs', ['--batch', '-Q', '-l', path.join(__dirname, 'eglot', 'driver.el')], {
+    report = await runEditorDriver<EglotReport>({
+      name: 'Emacs',
+      command: 'emacs',
+      args: ['--batch', '-Q', '-l', path.join(__dirname, 'eglot', 'driver.el')],
       cwd: folder,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        // Emacs's state (eglot's events buffer stays in memory) goes to a temporary home, not the user's.
-        HOME: home,
-        PATH: [bin, path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
-        GOALPOST_CONFIG: CONFIG,
-        GOALPOST_FILE: path.join(folder, 'marketing.goals.yaml'),
-        GOALPOST_OUT: out,
-      },
+      home,
+      config: CONFIG,
+      file: path.join(folder, 'marketing.goals.yaml'),
+      // The RET that accepts eglot's default code action (batch mode's minibuffer reads standard input).
+      stdin: '\n',
     });
-    // The RET that accepts eglot's default code action (batch mode's minibuffer reads standard input).
-    child.stdin.end('\n');
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += String(chunk)));
-    child.stderr.on('data', (chunk) => (output += String(chunk)));
-    const code = await new Promise<number | null>((resolve, reject) => {
-      child.once('error', reject);
-      child.once('exit', resolve);
-    });
-    assert.ok(fs.existsSync(out), `Emacs wrote no report (exit ${code}): ${output}`);
-    report = JSON.parse(fs.readFileSync(out, 'utf8')) as EglotReport;
-    assert.equal(report.error, undefined, `the driver failed: ${report.error}\n${output}`);
-    assert.equal(code, 0, output);
   });
   after(() => {
     fs.rmSync(folder, { recursive: true, force: true });

@@ -5,33 +5,16 @@
  * lenses. The Lua driver (neovim/driver.lua) writes what Neovim saw to a JSON file; this test asserts on it.
  */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileUri, writeWorkspace } from '../helpers/lspClient';
-import { COMPANY } from '../helpers/smallWorkspace';
+import { runEditorDriver } from '../helpers/editorDriver';
+import { COMPANY, MISSPELT_MARKETING } from '../helpers/smallWorkspace';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** The README's Neovim 0.7-0.10 configuration, verbatim. */
 const CONFIG = path.join(__dirname, 'neovim', 'init-0.7.lua');
-
-/** One error: `grow-online-revenu` is not an objective (did you mean `grow-online-revenue`?). */
-const MARKETING = `goalpost: 1
-kpis:
-  - { id: sessions, name: Website sessions, metric: sessions, supports: [grow-online-revenue] }
-goals:
-  - id: ig-traffic
-    title: Increase website sessions from Instagram by 20%
-    department: marketing
-    supports: [grow-online-revenu]
-    start: 2027-01-01
-    deadline: 2027-12-31
-    review: quarterly
-    last_reviewed: 2027-05-01
-    targets:
-      - { kpi: sessions, baseline: 1000, target: 1200, current: 1100 }
-`;
 
 /** What the driver writes. */
 interface NeovimReport {
@@ -55,41 +38,24 @@ describe('Neovim (headless, vim.lsp.start_client) drives the bundled server', fu
   let report: NeovimReport;
 
   before(async () => {
-    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MARKETING });
+    folder = writeWorkspace({ 'company.goals.yaml': COMPANY, 'marketing.goals.yaml': MISSPELT_MARKETING });
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'goalpost-nvim-'));
-    // goalpost-language-server on PATH, as after `npm install -g goalpost`.
-    const bin = path.join(home, 'bin');
-    fs.mkdirSync(bin);
-    fs.symlinkSync(path.join(ROOT, 'bin', 'goalpost-language-server.js'), path.join(bin, 'goalpost-language-server'));
-    const out = path.join(home, 'report.json');
-    const child = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(__dirname, 'neovim', 'driver.lua')}`], {
+    report = await runEditorDriver<NeovimReport>({
+      name: 'Neovim',
+      command: 'nvim',
+      args: ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${path.join(__dirname, 'neovim', 'driver.lua')}`],
       cwd: folder,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      home,
+      config: CONFIG,
+      file: path.join(folder, 'marketing.goals.yaml'),
+      // Neovim's config, state, data and cache (its LSP log) go to the temporary home too.
       env: {
-        ...process.env,
-        // Neovim's state, cache and LSP log go to a temporary home, not the user's.
-        HOME: home,
         XDG_CONFIG_HOME: path.join(home, 'config'),
         XDG_DATA_HOME: path.join(home, 'data'),
         XDG_STATE_HOME: path.join(home, 'state'),
         XDG_CACHE_HOME: path.join(home, 'cache'),
-        PATH: [bin, path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
-        GOALPOST_CONFIG: CONFIG,
-        GOALPOST_FILE: path.join(folder, 'marketing.goals.yaml'),
-        GOALPOST_OUT: out,
       },
     });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += String(chunk)));
-    child.stderr.on('data', (chunk) => (output += String(chunk)));
-    const code = await new Promise<number | null>((resolve, reject) => {
-      child.once('error', reject);
-      child.once('exit', resolve);
-    });
-    assert.ok(fs.existsSync(out), `Neovim wrote no report (exit ${code}): ${output}`);
-    report = JSON.parse(fs.readFileSync(out, 'utf8')) as NeovimReport;
-    assert.equal(report.error, undefined, `the driver failed: ${report.error}`);
-    assert.equal(code, 0, output);
   });
   after(() => {
     fs.rmSync(folder, { recursive: true, force: true });
