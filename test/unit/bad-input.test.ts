@@ -208,6 +208,15 @@ describe('bad input', () => {
     }
   });
 
+  it('20,000 brackets never closed: one finding at each, each found once (not each problem against every bracket)', () => {
+    const text = 'goals:\n' + Array.from({ length: 20_000 }, (_, index) => `  - id: g${index}\n    supports: [a${index}\n`).join('');
+    const problems = parseYaml(text).problems;
+    assert.equal(problems.length, 20_000);
+    assert.ok(
+      problems.every((problem) => text.charAt(problem.span.start) === '[' && /^This `\[` opens a flow sequence that is never closed/.test(problem.message)),
+    );
+  });
+
   it('a top-level list', () => {
     assert.deepEqual(syntaxAndSchema('- id: g1\n  title: Grow sessions by 10%\n'), [
       '1:1 schema A goals file must be a mapping of keys, starting with `goalpost: 1`, not a list.',

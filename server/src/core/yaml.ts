@@ -429,16 +429,29 @@ function reportUnclosedOnce(
   misreadLines: Set<YamlProblem>,
 ): void {
   const dropped = new Set<YamlProblem>();
+  // One sweep, not a pass over every problem per bracket: a file of thousands of unclosed brackets took minutes.
+  const byStart = [...problems].sort((x, y) => x.span.start - y.span.start);
+  const ends = problems.filter((other) => flowEnds.has(other));
+  const endsAt = new Map<number, YamlProblem[]>();
+  for (const end of ends) {
+    const same = endsAt.get(end.span.start);
+    if (same) same.push(end);
+    else endsAt.set(end.span.start, [end]);
+  }
+  let nextEnd = 0;
   for (const [index, { problem, readsTo }] of unclosed.entries()) {
+    const from = problem.span.start;
     const until = unclosed[index + 1]?.problem.span.start ?? Infinity;
-    const misread = problems.filter((other) => {
-      const start = other.span.start;
-      return start >= problem.span.start && (start < readsTo || (start < until && misreadLines.has(other)));
-    });
-    for (const other of misread) dropped.add(other);
+    for (let at = firstAtOrAfter(byStart, from); at < byStart.length && byStart[at].span.start < Math.max(readsTo, until); at++) {
+      const other = byStart[at];
+      if (other.span.start < readsTo || misreadLines.has(other)) dropped.add(other);
+    }
+    // The first of the parser's words for ending a collection early, in its order, after this bracket; the
+    // brackets are in text order, so one left behind here is behind every later bracket too.
+    while (nextEnd < ends.length && (dropped.has(ends[nextEnd]) || ends[nextEnd].span.start < from)) nextEnd++;
     // Brackets nested inside and never closed either end at the same place: one word for each.
-    const end = problems.find((other) => flowEnds.has(other) && !dropped.has(other) && other.span.start >= problem.span.start);
-    for (const other of problems) if (end && flowEnds.has(other) && other.span.start === end.span.start) dropped.add(other);
+    const end = ends[nextEnd];
+    if (end) for (const other of endsAt.get(end.span.start) ?? []) dropped.add(other);
   }
   const kept = problems.filter((problem) => !dropped.has(problem));
   appendAll(
@@ -448,6 +461,18 @@ function reportUnclosedOnce(
   kept.sort((x, y) => x.span.start - y.span.start);
   problems.length = 0;
   appendAll(problems, kept);
+}
+
+/** The index of the first problem of `sorted` (by start) that starts at or after `offset`. */
+function firstAtOrAfter(sorted: readonly YamlProblem[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle].span.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The offset of the quote that opens the quoted scalar running up to `end`, from the CST. */
