@@ -47,15 +47,10 @@ export function changedPart(base: StrategyGraph, head: StrategyGraph, diff: Stra
   if (marked.length === 0) return undefined;
 
   const changes = new Map(marked.map(({ key, change }) => [key, change]));
-  const neighbours = (key: string): string[] => {
-    const edges = changes.get(key) === 'removed' ? base.edges : head.edges;
-    const out: string[] = [];
-    for (const edge of edges) {
-      if (edge.from === key) out.push(edge.to);
-      else if (edge.to === key) out.push(edge.from);
-    }
-    return out;
-  };
+  // Each graph's neighbours by key, in edge order, made once: a large change asks for thousands of them.
+  const headNeighbours = neighbourIndex(head.edges);
+  const baseNeighbours = neighbourIndex(base.edges);
+  const neighbours = (key: string): readonly string[] => (changes.get(key) === 'removed' ? baseNeighbours : headNeighbours).get(key) ?? [];
   // A node is drawn as the head has it, unless the change removed it.
   const nodeOf = (key: string): GraphNode | undefined => (changes.get(key) === 'removed' ? baseNodes.get(key) : (headNodes.get(key) ?? baseNodes.get(key)));
 
@@ -83,4 +78,20 @@ export function changedPart(base: StrategyGraph, head: StrategyGraph, diff: Stra
   for (const edge of base.edges) if (changes.get(edge.from) === 'removed' || changes.get(edge.to) === 'removed') addEdge(edge);
   const drawn = new Map([...changes].filter(([key]) => included.has(key)));
   return { graph: { nodes, edges, departments: [] }, changes: drawn, shown, total: marked.length };
+}
+
+/** For each node key, the keys at the other end of its edges, in the order of the edges. */
+function neighbourIndex(edges: readonly GraphEdge[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  const add = (key: string, other: string) => {
+    const list = index.get(key);
+    if (list) list.push(other);
+    else index.set(key, [other]);
+  };
+  for (const edge of edges) {
+    add(edge.from, edge.to);
+    // A self-loop counts once, as the scan over the edges counted it.
+    if (edge.to !== edge.from) add(edge.to, edge.from);
+  }
+  return index;
 }
