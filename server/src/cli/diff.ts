@@ -57,11 +57,13 @@ export async function runDiff(base: string, head: string | undefined, options: D
   // Both sides are judged as of one date: --today, else the head's config, so a finding is never
   // "introduced" only because the base's config pinned another day.
   const headToday = (file: string) => headRevision.configFor(file)?.config.today;
-  const baseSide = baseRevision.lint({ today: options.today, clockToday, todayFor: headToday });
-  const headSide = headRevision.lint({ today: options.today, clockToday, todayFor: headToday });
+  // Only the markdown draws the diagram of the change.
+  const draw = options.format === 'markdown';
+  const baseSide = baseRevision.lint({ today: options.today, clockToday, todayFor: headToday }, draw);
+  const headSide = headRevision.lint({ today: options.today, clockToday, todayFor: headToday }, draw);
   const diff = diffStrategies(baseSide, headSide);
   const shown = (revision: string | undefined, commit: string | undefined): DiffRevision => ({ revision: revision ?? null, commit: commit ?? null });
-  const graphs = { base: baseSide.graph, head: headSide.graph };
+  const graphs = baseSide.graph && headSide.graph ? { base: baseSide.graph, head: headSide.graph } : undefined;
   const report = diffFormatters[options.format]({ diff, base: shown(base, baseCommit), head: shown(head, headCommit), graphs });
   write(report, options.outputFile, io);
   if (options.failOnNew !== undefined) {
@@ -137,9 +139,9 @@ export class Revision {
   /**
    * Lints every workspace of the revision; a broken config's problems are findings of the revision. The
    * graph is every workspace's diagram side by side (an item whose key another workspace drew first is
-   * left out: the diagram of a change names items by kind and id, as the diff does).
+   * left out: the diagram of a change names items by kind and id, as the diff does); built only when `draw`.
    */
-  lint(dates: LintDates): DiffSide & { readonly graph: StrategyGraph } {
+  lint(dates: LintDates, draw: boolean): DiffSide & { readonly graph?: StrategyGraph } {
     const nodes: GraphNode[] = [];
     const edges: GraphEdge[] = [];
     const drawn = new Set<string>();
@@ -153,20 +155,22 @@ export class Revision {
         const text = this.goals.get(file) as string;
         const config: Config = { ...(loaded?.config ?? DEFAULT_CONFIG), today: dates.todayFor(file) };
         // A file past maxFileSize is not parsed (lint gives it its one finding); its items are unknown, as a broken file's.
-        const parsed = sizeOver(text, maxFileSizeOf(undefined, config)) === undefined ? parseYaml(text) : undefined;
+        const withinSize = sizeOver(text, maxFileSizeOf(undefined, config)) === undefined;
+        const parsed = withinSize ? parseYaml(text) : undefined;
         if (!parsed || parsed.problems.length > 0) unparsable.push(file);
-        return { file, text, parsed, config };
+        return { file, text, parsed, withinSize, config };
       });
       const analysis = lint(sources, { today: dates.today, clockToday: dates.clockToday });
       appendAll(models, analysis.workspace.models);
       appendAll(findings, analysis.findings);
       for (const [finding, owner] of findingOwners(analysis)) owners.set(finding, owner);
+      if (!draw) continue;
       const graph = buildGraph(analysis);
       const fresh = graph.nodes.filter((node) => !drawn.has(node.key));
       for (const node of fresh) drawn.add(node.key);
       appendAll(nodes, fresh);
       appendAll(edges, graph.edges);
     }
-    return { models, findings, unparsable, owners, graph: { nodes, edges, departments: [] } };
+    return { models, findings, unparsable, owners, graph: draw ? { nodes, edges, departments: [] } : undefined };
   }
 }
