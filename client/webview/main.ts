@@ -40,10 +40,9 @@ const state = {
   nodes: new Map<string, GraphNode>(),
   boxes: [] as NavBox[],
   rendered: false,
+  /** What the last drawing was made from (see render), so an update that shows nothing new redraws nothing. */
+  drawing: '',
 };
-
-/** What the last drawing was made from (see render), so an update that shows nothing new redraws nothing. */
-let lastDrawing = '';
 
 /** Whether the user has panned or zoomed since the last fit (then a resize keeps their view). */
 let userMoved = false;
@@ -57,11 +56,11 @@ function render(fit: boolean): void {
   // What the drawing depends on: an edit inside a collapsed subtree (most keystrokes in a large strategy)
   // changes nothing shown, and then neither the layout nor the DOM is redone.
   const drawing = JSON.stringify([visible, [...state.active].sort()]);
-  if (state.rendered && !fit && drawing === lastDrawing) {
+  if (state.rendered && !fit && drawing === state.drawing) {
     markSelected();
     return;
   }
-  lastDrawing = drawing;
+  state.drawing = drawing;
   const layout = layoutGraph(visible);
   state.layout = layout;
   state.boxes = layout.nodes.map((placed) => ({ key: placed.node.key, x: placed.x, y: placed.y, width: placed.box.width, height: placed.box.height }));
