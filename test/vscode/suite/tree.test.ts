@@ -117,9 +117,9 @@ describe('the Goals view', () => {
   });
 
   it('follows the cursor: moving into an item of a goals file selects its node', async () => {
-    const editor = await openGoalsFile('strategy/sales.goals.yaml');
+    const opened = await openGoalsFile('strategy/sales.goals.yaml');
     await vscode.commands.executeCommand('goalpost.goals.focus');
-    await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+    const editor = await vscode.window.showTextDocument(opened.document, { preserveFocus: false });
     /** Moves the cursor into the goal `id` (two lines below its id) and waits for the view to select it. */
     const moveInto = async (id: string) => {
       const line = editor.document
@@ -131,7 +131,17 @@ describe('the Goals view', () => {
       if (api.goalsView.selection[0]?.item.id === id) return;
       const selected = waitForEvent(api.goalsView.onDidChangeSelection, (event) => event.selection[0]?.item.id === id, `the view to select ${id}`);
       editor.selection = new vscode.Selection(line + 2, 4, line + 2, 4);
-      await selected;
+      await selected.catch((error: Error) => {
+        // Say what the view and the editor showed, so that a failure in CI explains itself.
+        const state = {
+          viewVisible: api.goalsView.visible,
+          viewSelection: api.goalsView.selection.map((node) => node.item.id),
+          activeEditor: vscode.window.activeTextEditor?.document.uri.path,
+          cursor: editor.selection.active,
+          nodeUnderCursor: api.goalsTree.nodeAt(editor.document.uri, editor.selection.active)?.item.id,
+        };
+        throw new Error(`${error.message} State: ${JSON.stringify(state)}`);
+      });
     };
     // First somewhere else, so that the last move is a change of selection whatever came before.
     await moveInto('ig-dm-orders-2027');
