@@ -7,12 +7,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { maxFileSizeOf, sizeOver } from './core/fileSize';
+import { bytesAfter, maxFileSizeOf, sizeOver, utf8Bytes } from './core/fileSize';
 import { IncrementalParser } from './core/incremental';
 import { parseConfig } from './core/config';
 import { lint, type Analysis } from './core/lint';
 import { rules } from './core/rules';
 import { LineIndex } from './core/locate';
+import { composeChanges, textChange, type TextChange } from './core/textChange';
 import type { ParsedYaml } from './core/yaml';
 import { groupWorkspaces, placeFile, type Placement } from './core/workspaceGroups';
 import { CONFIG_NAMES, diskConfigResolver, type LoadedConfig } from './node/configs';
@@ -28,9 +29,11 @@ export interface GoalFile {
   version?: number;
   readonly parser: IncrementalParser;
   parsed?: ParsedYaml;
+  /** How the text differs from the one last parsed, while that is known (edits since the last parse). */
+  sinceParse?: TextChange;
   lines?: LineIndex;
-  /** The text's size past the limit `max` (undefined when within it), remembered for this text: the scan reads every character. */
-  size?: { readonly max: number; readonly over: number | undefined };
+  /** The text's size in UTF-8 bytes once counted, kept up to date edit by edit (a count reads every character). */
+  bytes?: number;
 }
 
 /** A set of goal files whose ids are global among them, with the config that applies. */
@@ -129,19 +132,32 @@ export class Project {
     return removed;
   }
 
-  /** The editor opened or changed a document. */
-  setText(uri: string, text: string, version: number): void {
+  /**
+   * The editor opened or changed a document. `edit`, when the editor knows it, is how this version
+   * differs from version `from`; it is used when that is the version the project has.
+   */
+  setText(uri: string, text: string, version: number, edit?: { readonly from: number; readonly change: TextChange }): void {
     const known = this.files.get(uri);
     const file = known ?? this.create(uri, text);
+    const previousVersion = file.version;
     file.version = version;
     // Opening a file read from disk sends the same text: its parse, lines and analysis stay.
     if (known && known.text === text) return;
+    if (known) this.edited(known, text, edit && previousVersion === edit.from ? edit.change : textChange(known.text, text));
     file.text = text;
     file.version = version;
     file.parsed = undefined;
-    file.lines = undefined;
-    file.size = undefined;
     this.invalidate(uri);
+  }
+
+  /**
+   * Carries what is known of a file's text over to its next version, given how the two differ: the change
+   * since the last parse (so the parser re-cuts only what it touches), the line index, the size.
+   */
+  private edited(file: GoalFile, text: string, change: TextChange): void {
+    file.sinceParse = file.parsed ? change : file.sinceParse && composeChanges(file.sinceParse, change);
+    file.lines = file.lines?.edited(text, change);
+    file.bytes = file.bytes === undefined ? undefined : bytesAfter(file.text, file.bytes, text, change);
   }
 
   /** The editor closed a document: its text is the disk's again, or it is gone (as is a file outside every folder). */
@@ -214,10 +230,9 @@ export class Project {
     return this.sizeOver(file, maxFileSizeOf(this.editorSettings.get(key)?.maxFileSize, config?.config)) !== undefined;
   }
 
-  /** A file's size past `max`, remembered until its text changes. */
+  /** A file's size past `max`, if it is. */
   private sizeOver(file: GoalFile, max: number): number | undefined {
-    if (file.size?.max !== max) file.size = { max, over: sizeOver(file.text, max) };
-    return file.size.over;
+    return sizeOver(file.text, max, () => (file.bytes ??= utf8Bytes(file.text)));
   }
 
   /** Every known goal file. */
@@ -231,7 +246,10 @@ export class Project {
 
   /** The parse of a file, incremental from its previous version. */
   parsed(file: GoalFile): ParsedYaml {
-    file.parsed ??= file.parser.parse(file.text);
+    if (!file.parsed) {
+      file.parsed = file.parser.parse(file.text, file.sinceParse);
+      file.sinceParse = undefined;
+    }
     return file.parsed;
   }
 
@@ -336,8 +354,9 @@ export class Project {
     file.text = text;
     file.version = undefined;
     file.parsed = undefined;
+    file.sinceParse = undefined;
     file.lines = undefined;
-    file.size = undefined;
+    file.bytes = undefined;
     return true;
   }
 }

@@ -12,12 +12,10 @@ import {
   ProposedFeatures,
   ShowMessageNotification,
   TextDocumentSyncKind,
-  TextDocuments,
   createConnection,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { version } from '../../package.json';
 import { codeActions } from './features/codeActions';
@@ -34,6 +32,8 @@ import { prepareRename, rename } from './features/rename';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { clientSupport, type ClientSupport } from './clientSupport';
 import { DiagnosticsPublisher, failure } from './diagnosticsPublisher';
+import { EditedDocuments } from './editedDocuments';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionsFor, hoverFor } from './markup';
 import { isGoalsFile } from './node/fsUtil';
 import { Project, WARM_UP_SAMPLE, warmUp } from './project';
@@ -51,7 +51,8 @@ if (!start.serve) {
 }
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const edited = new EditedDocuments();
+const documents = edited.documents;
 const project = new Project();
 const settings = new WorkspaceSettings(project);
 /** Tells the client when an outline may have changed (the Goals view refreshes on it). */
@@ -126,7 +127,7 @@ connection.onInitialized(async () => {
 
 documents.onDidChangeContent(({ document }) => {
   if (!isGoalsDocument(document)) return;
-  project.setText(document.uri, document.getText(), document.version);
+  project.setText(document.uri, document.getText(), document.version, edited.editOf(document));
   publisher.schedule(document.uri);
 });
 

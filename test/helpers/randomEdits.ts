@@ -87,3 +87,20 @@ export function runs(base: number): number {
   const scale = Number(process.env.FUZZ_SCALE ?? '1');
   return Math.max(1, Math.round(base * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
 }
+
+/**
+ * Edits that keep a text plannable most of the time (the shared random edits mostly bring tabs, CRLF or
+ * column-0 lines, which need a whole parse): typing, deleting and new lines at item indentation.
+ */
+export const typingArbitrary = fc.record({
+  // Uniform over the text (fc.double favours 0, 1 and other extremes: the file's first and last byte).
+  at: fc.integer({ min: 0, max: 100_000 }).map((step) => step / 100_000),
+  length: fc.nat({ max: 12 }),
+  text: fc.constantFrom('', 'x', ' ', '  ', ': ', '- ', '#', '\n', '\n  ', '\n    ', '\n  - id: new\n', '\n    title: t\n', '\n\n', '  # note\n', 'x\ny:'),
+});
+
+/** A typing edit applied to a text. */
+export function typed(text: string, edit: { at: number; length: number; text: string }): string {
+  const start = Math.floor(edit.at * text.length);
+  return text.slice(0, start) + edit.text + text.slice(Math.min(text.length, start + edit.length));
+}

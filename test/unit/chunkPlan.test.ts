@@ -9,30 +9,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { generateGoalsFile } from '../../bench/generate';
-import { commonPrefix, commonSuffix, planChunks, replanChunks, type Plan } from '../../server/src/core/chunkPlan';
+import { planChunks, replanChunks, type Plan } from '../../server/src/core/chunkPlan';
+import { commonPrefix, commonSuffix, composeChanges, textChange, type TextChange } from '../../server/src/core/textChange';
 import { IncrementalParser } from '../../server/src/core/incremental';
 import { parseYaml } from '../../server/src/core/yaml';
 import { REPO } from '../helpers/cli';
-import { applyEdit, editArbitrary, runs } from '../helpers/randomEdits';
+import { applyEdit, editArbitrary, runs, typed, typingArbitrary } from '../helpers/randomEdits';
 
 const STRATEGY = fs.readFileSync(path.join(REPO, 'examples', 'strategy', 'marketing.goals.yaml'), 'utf8');
 const GENERATED = generateGoalsFile(40);
-
-/**
- * Edits that keep a text plannable most of the time (the shared random edits mostly bring tabs, CRLF or
- * column-0 lines, which need a whole parse): typing, deleting and new lines at item indentation.
- */
-const typingArbitrary = fc.record({
-  // Uniform over the text (fc.double favours 0, 1 and other extremes: the file's first and last byte).
-  at: fc.integer({ min: 0, max: 100_000 }).map((step) => step / 100_000),
-  length: fc.nat({ max: 12 }),
-  text: fc.constantFrom('', 'x', ' ', '  ', ': ', '- ', '#', '\n', '\n  ', '\n    ', '\n  - id: new\n', '\n    title: t\n', '\n\n', '  # note\n', 'x\ny:'),
-});
-
-function typed(text: string, edit: { at: number; length: number; text: string }): string {
-  const start = Math.floor(edit.at * text.length);
-  return text.slice(0, start) + edit.text + text.slice(Math.min(text.length, start + edit.length));
-}
 
 describe('the common start and end of two texts (compared a block at a time)', () => {
   const naivePrefix = (a: string, b: string) => {
@@ -93,6 +78,30 @@ describe('re-planning the chunks an edit touches', () => {
       assert.ok(replanned >= runs(60) / 2, `most edit sequences were re-planned locally at some step (${replanned})`);
     });
   }
+
+  it('equals planning the whole text when several edits come between two plans, given their composed change', () => {
+    let replanned = 0;
+    fc.assert(
+      fc.property(fc.array(typingArbitrary, { minLength: 1, maxLength: 5 }), (edits) => {
+        const planned = { text: GENERATED, plan: planChunks(GENERATED) as Plan };
+        let text = GENERATED;
+        let change: TextChange | undefined;
+        for (const edit of edits) {
+          const next = typed(text, edit);
+          const step = textChange(text, next);
+          change = change ? composeChanges(change, step) : step;
+          text = next;
+        }
+        const local = replanChunks(planned, text, change);
+        if (!local) return;
+        replanned++;
+        assert.deepEqual(local, planChunks(text));
+      }),
+      { numRuns: runs(100), seed: 20261202 },
+    );
+    // Edits far apart reach other sections (then the whole text is planned); many stay in the goals.
+    assert.ok(replanned >= runs(100) / 10, `re-planned ${replanned} sequences locally`);
+  });
 
   it('equals planning the whole text for every edit around every item start (where the cut moves)', () => {
     const whole = planChunks(STRATEGY) as Plan;

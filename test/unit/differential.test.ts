@@ -13,8 +13,11 @@ import { generateGoalsFile } from '../../bench/generate';
 import { IncrementalParser } from '../../server/src/core/incremental';
 import { lint } from '../../server/src/core/lint';
 import type { Finding } from '../../server/src/core/types';
+import { LineIndex } from '../../server/src/core/locate';
+import { parseYaml } from '../../server/src/core/yaml';
+import { Project, type GoalFile } from '../../server/src/project';
 import { TODAY } from '../helpers/lint';
-import { applyEdit, editArbitrary, runs } from '../helpers/randomEdits';
+import { applyEdit, editArbitrary, runs, typed, typingArbitrary } from '../helpers/randomEdits';
 
 const EXAMPLES = path.join(__dirname, '../../examples');
 const FILE = 'edited.goals.yaml';
@@ -62,4 +65,54 @@ describe('incremental findings equal a whole parse (property-based)', function (
   }
   // Large enough that a stray bracket at the top nests the parser's recovery thousands deep.
   it('generated, 600 goals: after every step of short edit sequences', () => editsAgree(generateGoalsFile(600), 4, runs(4)));
+
+  /**
+   * The editor's whole path: the project carries the change, the line index and the size from version to
+   * version, and the parser re-cuts from the change composed over every version since it last parsed (the
+   * editor may send several before an analysis). Its findings equal a whole parse's at every analysis.
+   */
+  it('the project through random edit sequences, analysing after some steps only', () => {
+    const uri = 'untitled:edited.goals.yaml';
+    const alone = (text: string) => lint([{ file: uri, text }], { clockToday: TODAY }).findings;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.values(SMALL)),
+        // Typing mostly keeps the plan local (so the composed change decides what is re-cut); the shared edits break it.
+        fc.array(
+          fc.tuple(
+            fc.oneof(
+              { weight: 4, arbitrary: typingArbitrary.map((edit) => (text: string) => typed(text, edit)) },
+              { weight: 1, arbitrary: editArbitrary.map((edit) => (text: string) => applyEdit(text, edit)) },
+            ),
+            fc.boolean(),
+          ),
+          { minLength: 1, maxLength: 10 },
+        ),
+        (start, steps) => {
+          const project = new Project({ readFile: () => undefined, clockToday: () => TODAY });
+          let text = start;
+          project.setText(uri, text, 1);
+          project.analysis(project.groupOf(uri) as NonNullable<ReturnType<Project['groupOf']>>);
+          for (const [step, [edit, analyse]] of steps.entries()) {
+            text = edit(text);
+            project.setText(uri, text, step + 2);
+            if (!analyse && step < steps.length - 1) continue;
+            const group = project.groupOf(uri);
+            assert.ok(group);
+            assert.deepEqual(project.analysis(group).findings, alone(text), `step ${step + 1}`);
+            // And what the findings were made from: the parse, its comments, the line index.
+            const file = project.file(uri) as GoalFile;
+            const whole = parseYaml(text);
+            assert.deepEqual(project.parsed(file).value, whole.value, `value at step ${step + 1}`);
+            assert.deepEqual(project.parsed(file).comments, whole.comments, `comments at step ${step + 1}`);
+            const lines = project.lines(file);
+            const fresh = new LineIndex(text);
+            assert.equal(lines.lineCount, fresh.lineCount);
+            for (let line = 0; line < fresh.lineCount; line++) assert.equal(lines.offset({ line, character: 0 }), fresh.offset({ line, character: 0 }));
+          }
+        },
+      ),
+      { numRuns: runs(40) },
+    );
+  });
 });

@@ -125,7 +125,24 @@ const VALUES = [
   ':x',
   'http://x.y/z?q=1',
   '2027-01-01',
+  // First characters that may or may not start a null, bool or number.
+  'n',
+  'Nope',
+  'nULL',
+  'tRUE',
+  'Tuesday',
+  'f',
+  '+',
+  '-',
+  '.',
+  '.5x',
+  '~x',
+  '0b1',
+  'Infinity',
 ];
+
+/** Keys that the core schema does not resolve to themselves, or that objects already have. */
+const KEYS = ['null', 'True', 'FALSE', '_', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'n', 'y', 'on', 'id', 'title'];
 
 /** An edit aimed at the fast reader's own decisions: insert a line, or replace a value. */
 const aimedEdit = fc.oneof(
@@ -140,6 +157,13 @@ const aimedEdit = fc.oneof(
     const match = values[edit.nth % values.length];
     const start = (match.index as number) + 2;
     return text.slice(0, start) + edit.value + text.slice(start + match[1].length);
+  }),
+  fc.record({ nth: fc.nat(), key: fc.constantFrom(...KEYS) }).map((edit) => (text: string) => {
+    const keys = [...text.matchAll(/^[ -]*([A-Za-z_]\w*):/gm)];
+    if (keys.length === 0) return text;
+    const match = keys[edit.nth % keys.length];
+    const start = (match.index as number) + match[0].length - match[1].length - 1;
+    return text.slice(0, start) + edit.key + text.slice(start + match[1].length);
   }),
   editArbitrary.map((edit) => (text: string) => applyEdit(text, edit)),
 );

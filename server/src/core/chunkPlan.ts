@@ -3,6 +3,7 @@
  * block-sequence section such as `goals:` (see incremental.ts). `planChunks` cuts a whole text;
  * `replanChunks` cuts again only the items an edit touched, and gives the plan `planChunks` would give.
  */
+import { textChange, type TextChange } from './textChange';
 import type { Span } from './yaml';
 
 const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$/;
@@ -122,12 +123,16 @@ function sequenceItems(
  * `planChunks(text)`; undefined when that cannot be shown locally (the edit reaches a section's head or
  * another section, changes the first item's indentation, adds a line at or left of the items' indentation,
  * or brings a character that makes the whole text need a whole parse): then the caller plans the whole text.
+ * `change` is how `text` differs from the previous text, when the caller knows it.
  */
-export function replanChunks(previous: { readonly text: string; readonly plan: Plan }, text: string): Plan | undefined {
+export function replanChunks(
+  previous: { readonly text: string; readonly plan: Plan },
+  text: string,
+  change: TextChange = textChange(previous.text, text),
+): Plan | undefined {
   const before = previous.text;
   if (before === text) return previous.plan;
-  const prefix = commonPrefix(before, text);
-  const suffix = commonSuffix(before, text, Math.min(before.length, text.length) - prefix);
+  const { prefix, suffix } = change;
   const oldEnd = before.length - suffix;
   const delta = text.length - before.length;
   const inserted = text.slice(prefix, text.length - suffix);
@@ -183,26 +188,6 @@ export function replanChunks(previous: { readonly text: string; readonly plan: P
     ...(later.whole && { whole: moved(later.whole) }),
   }));
   return [...previous.plan.slice(0, index), replanned, ...after];
-}
-
-/** Compared a block at a time by the engine's own string comparison, then a character at a time. */
-const BLOCK = 4096;
-
-/** How many characters two texts share at their start. */
-export function commonPrefix(a: string, b: string): number {
-  const shortest = Math.min(a.length, b.length);
-  let at = 0;
-  while (at + BLOCK <= shortest && a.startsWith(b.slice(at, at + BLOCK), at)) at += BLOCK;
-  while (at < shortest && a.charCodeAt(at) === b.charCodeAt(at)) at++;
-  return at;
-}
-
-/** How many characters two texts share at their end, at most `limit`. */
-export function commonSuffix(a: string, b: string, limit: number): number {
-  let length = 0;
-  while (length + BLOCK <= limit && a.endsWith(b.slice(b.length - length - BLOCK, b.length - length), a.length - length)) length += BLOCK;
-  while (length < limit && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) length++;
-  return length;
 }
 
 function endOf(chunk: PlannedChunk): number {

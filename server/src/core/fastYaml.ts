@@ -84,8 +84,6 @@ interface Open {
   readonly col: number;
   /** The plain value being built (an object for a mapping, an array for a sequence). */
   readonly value: Record<string, unknown> | unknown[];
-  /** For mappings: the keys seen, to leave duplicates to `yaml`. */
-  readonly keys?: Set<string>;
 }
 
 /** A blank or comment-only line between the last content line and the next one. */
@@ -173,7 +171,7 @@ class Reader {
     if (this.stack.length >= MAX_BLOCK_DEPTH) giveUp();
     const open: Open = dash
       ? { node: { kind: 'seq', start: at, end: at, items: [] }, col, value: [] }
-      : { node: { kind: 'map', start: at, end: at, pairs: [] }, col, value: {}, keys: new Set() };
+      : { node: { kind: 'map', start: at, end: at, pairs: [] }, col, value: {} };
     this.stack.push(open);
     return open;
   }
@@ -185,11 +183,12 @@ class Reader {
     while (content < lineEnd && this.text.charCodeAt(content) === 32) content++;
     if (content === lineEnd || this.text.charCodeAt(content) === 35 /* # */) giveUp();
     const items = (seq.node as FastSeq).items;
-    if (this.keyAt(content, lineEnd) !== undefined) {
+    const keyEnd = this.keyAt(content, lineEnd);
+    if (keyEnd !== undefined) {
       const map = this.openBlock(false, content, content - this.lineStartOf(content));
       items.push(map.node);
       (seq.value as unknown[]).push(map.value);
-      this.mapEntry(content, lineEnd);
+      this.mapEntry(content, lineEnd, keyEnd);
       return;
     }
     const leaf = this.leaf(content, lineEnd);
@@ -197,14 +196,16 @@ class Reader {
     (seq.value as unknown[]).push(leaf.value);
   }
 
-  /** `key: value` or `key:` (a nested block follows) at `at`, in the mapping on top of the stack. */
-  private mapEntry(at: number, lineEnd: number): void {
+  /**
+   * `key: value` or `key:` (a nested block follows) at `at`, in the mapping on top of the stack; `keyEnd`
+   * when the caller has found the key already.
+   */
+  private mapEntry(at: number, lineEnd: number, keyEnd = this.keyAt(at, lineEnd)): void {
     const open = this.stack[this.stack.length - 1];
-    const keyEnd = this.keyAt(at, lineEnd);
     if (keyEnd === undefined) giveUp();
     const name = this.text.slice(at, keyEnd);
-    if (open.keys?.has(name)) giveUp();
-    open.keys?.add(name);
+    // A repeated key is left to `yaml`, which reports it. Keys here are never `__proto__` (NON_STRING_KEY).
+    if (Object.hasOwn(open.value, name)) giveUp();
     const key: FastScalar = { kind: 'scalar', start: at, end: keyEnd, value: name };
     let content = keyEnd + 1;
     while (content < lineEnd && this.text.charCodeAt(content) === 32) content++;
@@ -226,7 +227,8 @@ class Reader {
     const end = at + match[0].length;
     if (end >= lineEnd || this.text.charCodeAt(end) !== 58 /* : */) return undefined;
     if (end + 1 < lineEnd && this.text.charCodeAt(end + 1) !== 32) return undefined;
-    if (NON_STRING_KEY.test(match[0]) || resolvePlain(match[0]) !== match[0]) giveUp();
+    // Of the words KEY matches, the core schema resolves only these to something other than themselves.
+    if (NON_STRING_KEY.test(match[0])) giveUp();
     return end;
   }
 
@@ -330,7 +332,7 @@ class FlowReader {
           const name = match[0];
           const keyEnd = pos + name.length;
           if (text.charAt(keyEnd) !== ':' || text.charAt(keyEnd + 1) !== ' ') giveUp();
-          if (NON_STRING_KEY.test(name) || resolvePlain(name) !== name || Object.hasOwn(object, name)) giveUp();
+          if (NON_STRING_KEY.test(name) || Object.hasOwn(object, name)) giveUp();
           const value = this.value(this.spaces(keyEnd + 1), depth);
           pairs.push({ key: { kind: 'scalar', start: pos, end: keyEnd, value: name }, value: value.node });
           object[name] = value.value;
@@ -406,11 +408,16 @@ function quoted(text: string, at: number, lineEnd: number): { node: FastScalar; 
   return { node: { kind: 'scalar', start: at, end, value }, value, end };
 }
 
+/** First characters of the core schema's non-string plain scalars: `~`, null, true, false, numbers, .inf, .nan. */
+const MAY_NOT_BE_STRING = new Set([...'~nNtTfF0123456789+-.'].map((char) => char.charCodeAt(0)));
+
 /** The double-quote escapes the reader resolves; any other is left to `yaml`. */
 const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t' };
 
 /** A plain scalar's value by the YAML 1.2 core schema, in the order `yaml` tries its tags. */
 export function resolvePlain(source: string): unknown {
+  // Most values are words or sentences: only these first characters can start a null, bool or number.
+  if (source.length > 0 && !MAY_NOT_BE_STRING.has(source.charCodeAt(0))) return source;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) return source[0] === 't' || source[0] === 'T';
   if (/^0o[0-7]+$/.test(source)) return parseInt(source.substring(2), 8);

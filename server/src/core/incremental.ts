@@ -9,6 +9,7 @@ import { parseYaml, type NodeAt, type ParsedYaml, type PathSpans, type Span, typ
 import type { Path } from './types';
 import { appendAll } from './arrays';
 import { chunkTexts, planChunks, replanChunks, type Plan, type PlannedChunk } from './chunkPlan';
+import type { TextChange } from './textChange';
 
 interface Chunk {
   /** Offset of the chunk's first character in the file. */
@@ -35,9 +36,12 @@ export class IncrementalParser {
   /** How the last text was planned, for tests: from the previous plan, from scratch, or not at all (a whole parse). */
   lastPlanning: 'replanned' | 'planned' | 'whole' = 'whole';
 
-  /** Parses a text; same result as `parseYaml(text)`. */
-  parse(text: string): ParsedYaml {
-    const replanned = this.previous && replanChunks(this.previous, text);
+  /**
+   * Parses a text; same result as `parseYaml(text)`. `change` is how the text differs from the one parsed
+   * before, when the caller knows it (else it is found by comparing the two).
+   */
+  parse(text: string, change?: TextChange): ParsedYaml {
+    const replanned = this.previous && replanChunks(this.previous, text, change);
     const plan = replanned ?? planChunks(text);
     this.previous = plan && { text, plan };
     this.lastPlanning = replanned ? 'replanned' : plan ? 'planned' : 'whole';

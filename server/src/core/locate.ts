@@ -2,6 +2,7 @@
  * The one place that makes ranges. Rules report a path (or the parser a span); this module turns either
  * into a 0-based LSP range, falling back to the closest existing ancestor when a path does not exist.
  */
+import type { TextChange } from './textChange';
 import type { ParsedYaml, Span } from './yaml';
 import type { Path, Position, Range } from './types';
 
@@ -21,23 +22,56 @@ export type Place = { path: Path; part?: Part } | { span: Span };
  * first, as editors hide it.
  */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /** Where each line starts; a typed array, so that an edit copies and shifts it in one go. */
+  private readonly starts: Int32Array;
 
-  constructor(private readonly text: string) {
-    // Most files use \n only: indexOf finds those far faster than a loop over every character.
-    if (!text.includes('\r')) {
-      for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.starts.push(index + 1);
-      return;
+  /** Indexes `text`; `starts`, when given, are its line starts already (see `edited`). */
+  constructor(
+    private readonly text: string,
+    starts?: Int32Array,
+  ) {
+    this.starts = starts ?? Int32Array.from(lineStarts(text));
+  }
+
+  /**
+   * The index of `text`, a later version of this index's text that differs from it as `change` says: the
+   * line starts before the change are kept, those after it shifted, and only the changed part is scanned
+   * (a keystroke in a 5 MB file would otherwise find every line again). The same index as `new LineIndex(text)`.
+   */
+  edited(text: string, change: TextChange): LineIndex {
+    const oldEnd = this.text.length - change.suffix;
+    const newEnd = text.length - change.suffix;
+    const delta = newEnd - oldEnd;
+    // Whether `at` starts a line depends on the characters at `at - 1` and `at` (a \r followed by \n is one break).
+    const startsLine = (at: number) => {
+      const before = text.charCodeAt(at - 1);
+      return before === 10 || (before === 13 && text.charCodeAt(at) !== 10);
+    };
+    // Kept: starts decided by characters before the change (the first line starts at 0 whatever it is).
+    const kept = Math.max(1, this.firstStartFrom(change.prefix));
+    // Scanned: starts whose two deciding characters touch the changed part.
+    const scanned: number[] = [];
+    const scanTo = Math.min(newEnd + 2, text.length + 1);
+    for (let at = Math.max(change.prefix, 1); at < scanTo; at++) if (startsLine(at)) scanned.push(at);
+    // Shifted: starts decided by characters after the change.
+    const shiftedFrom = Math.max(kept, this.firstStartFrom(oldEnd + 2));
+    const starts = new Int32Array(kept + scanned.length + this.starts.length - shiftedFrom);
+    starts.set(this.starts.subarray(0, kept));
+    starts.set(scanned, kept);
+    for (let from = shiftedFrom, to = kept + scanned.length; from < this.starts.length; from++, to++) starts[to] = this.starts[from] + delta;
+    return new LineIndex(text, starts);
+  }
+
+  /** The index of the first line start at or after `offset` (the line count when there is none). */
+  private firstStartFrom(offset: number): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.starts[middle] < offset) low = middle + 1;
+      else high = middle;
     }
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      } else if (code === 10 /* \n */) {
-        this.starts.push(i + 1);
-      }
-    }
+    return low;
   }
 
   /**
@@ -119,4 +153,24 @@ export function spanToRange(lines: LineIndex, span: Span): Range {
   const start = lines.snap(span.start, 'before');
   const end = lines.snap(Math.max(span.end, start), 'after');
   return { start: lines.position(start), end: lines.position(end) };
+}
+
+/** The line starts of a text: 0, and after every \n, \r\n and lone \r. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  // Most files use \n only: indexOf finds those far faster than a loop over every character.
+  if (!text.includes('\r')) {
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (code === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }
