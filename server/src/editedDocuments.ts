@@ -32,7 +32,8 @@ export class EditedDocuments {
     return edit?.to === document.version ? edit : undefined;
   }
 
-  private update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  /** Applies a client's edits to a document, as the store does on `didChange`, and records what they changed. */
+  update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
     const from = document.version;
     let change: TextChange | undefined;
     let known = true;
