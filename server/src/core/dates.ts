@@ -39,6 +39,23 @@ function dayNumber({ year, month, day }: Civil): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
+/**
+ * The day number of a date, remembered: a strategy has few distinct dates (deadlines, starts, today) and
+ * rules ask for them for every goal on every keystroke. Bounded, so odd input cannot grow it without end.
+ */
+function dayOf(date: string): number {
+  let days = DAY_NUMBERS.get(date);
+  if (days === undefined) {
+    days = dayNumber(parse(date));
+    if (DAY_NUMBERS.size >= MAX_REMEMBERED_DATES) DAY_NUMBERS.clear();
+    DAY_NUMBERS.set(date, days);
+  }
+  return days;
+}
+
+const DAY_NUMBERS = new Map<string, number>();
+const MAX_REMEMBERED_DATES = 10_000;
+
 /** The date of a day number (Howard Hinnant's civil_from_days). */
 function civil(days: number): Civil {
   const z = days + 719468;
@@ -54,7 +71,7 @@ function civil(days: number): Civil {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return dayNumber(parse(to)) - dayNumber(parse(from));
+  return dayOf(to) - dayOf(from);
 }
 
 /** The date `months` calendar months after `date`, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29). */
@@ -68,7 +85,7 @@ export function addMonths(date: string, months: number): string {
 
 /** The date `days` days after `date`. */
 export function addDays(date: string, days: number): string {
-  return format(civil(dayNumber(parse(date)) + days));
+  return format(civil(dayOf(date) + days));
 }
 
 /** Whether a string is a real calendar date written `YYYY-MM-DD`. */

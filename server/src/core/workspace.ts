@@ -39,18 +39,18 @@ export class Workspace {
       appendAll(this.goals, model.goals);
       appendAll(this.references, model.references);
     }
-    for (const item of this.items()) {
-      if (item.id === undefined) continue;
-      const list = this.definitions.get(item.id);
-      if (list) list.push(item);
-      else this.definitions.set(item.id, [item]);
-      let ofKind = this.firstOfKind.get(item.kind);
-      if (!ofKind) this.firstOfKind.set(item.kind, (ofKind = new Map()));
-      if (!ofKind.has(item.id)) ofKind.set(item.id, item);
+    // Plain loops, not `items()`: this index is rebuilt on every keystroke, and a generator per item showed.
+    for (const model of models) {
+      for (const kind of [model.objectives, model.departments, model.audiences, model.kpis, model.goals]) {
+        for (const item of kind) this.define(item);
+      }
     }
     for (const goal of this.goals) {
-      for (const kpi of new Set(goal.targets.map((target) => target.kpi))) {
-        if (kpi === undefined) continue;
+      const targets = goal.targets;
+      for (let index = 0; index < targets.length; index++) {
+        const kpi = targets[index].kpi;
+        // Each goal once per KPI, however many of its targets measure it.
+        if (kpi === undefined || targets.findIndex((target) => target.kpi === kpi) !== index) continue;
         const list = this.goalsByTargetKpi.get(kpi);
         if (list) list.push(goal);
         else this.goalsByTargetKpi.set(kpi, [goal]);
@@ -58,6 +58,16 @@ export class Workspace {
     }
     const periods = models.filter((model) => model.period);
     this.period = periods.length === 1 ? periods[0].period : undefined;
+  }
+
+  private define(item: Item): void {
+    if (item.id === undefined) return;
+    const list = this.definitions.get(item.id);
+    if (list) list.push(item);
+    else this.definitions.set(item.id, [item]);
+    let ofKind = this.firstOfKind.get(item.kind);
+    if (!ofKind) this.firstOfKind.set(item.kind, (ofKind = new Map()));
+    if (!ofKind.has(item.id)) ofKind.set(item.id, item);
   }
 
   /**

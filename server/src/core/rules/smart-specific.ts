@@ -1,4 +1,5 @@
-import type { Kpi } from '../model';
+import { appendAll } from '../arrays';
+import type { Goal, Kpi } from '../model';
 import { itemLabel, show } from '../naming';
 import type { OptionsOf, Rule, RuleOption } from '../rule';
 
@@ -170,7 +171,7 @@ export const smartSpecific: Rule<SmartSpecificOptions> = {
     };
     for (const goal of workspace.goals) {
       if (goal.title === undefined || /[0-9]/.test(goal.title)) continue;
-      const title = words(goal.title);
+      const title = titleWords(goal);
       if (PLATFORMS.some((platform) => title.includes(platform))) continue;
       if (goal.platform !== undefined && new Terms([words(goal.platform)], false).foundIn(title)) continue;
       if (builtIn.foundIn(title) || configuredFor(goal.file).foundIn(title)) continue;
@@ -221,14 +222,35 @@ class Terms {
 /** The metric words of the workspace's KPIs: each metric as a phrase, and the meaningful words of metrics and names. */
 function kpiTerms(kpis: readonly Kpi[]): string[][] {
   const terms: string[][] = [];
-  for (const kpi of kpis) {
+  for (const kpi of kpis) appendAll(terms, termsOfKpi(kpi));
+  return terms;
+}
+
+/**
+ * The terms of one KPI, and the words of one goal's title, remembered per model item: the model keeps the
+ * items of unchanged YAML from one keystroke to the next, and splitting text on Unicode classes showed.
+ */
+const KPI_TERMS = new WeakMap<Kpi, string[][]>();
+const TITLE_WORDS = new WeakMap<Goal, string[]>();
+
+function termsOfKpi(kpi: Kpi): string[][] {
+  let terms = KPI_TERMS.get(kpi);
+  if (!terms) {
+    terms = [];
     const metric = words(kpi.metric ?? '');
     if (metric.length > 1) terms.push(metric);
     for (const word of [...metric, ...words(kpi.name ?? '')]) {
       if (word.length >= 3 && !NOT_A_METRIC.has(stem(word))) terms.push([word]);
     }
+    KPI_TERMS.set(kpi, terms);
   }
   return terms;
+}
+
+function titleWords(goal: Goal): string[] {
+  let title = TITLE_WORDS.get(goal);
+  if (!title) TITLE_WORDS.set(goal, (title = words(goal.title ?? '')));
+  return title;
 }
 
 /** Lower-cased words of a text, split on anything that is not a letter or digit ("sign-ups" → sign, ups). */
