@@ -271,9 +271,26 @@ function str(value: unknown): string | undefined {
 
 /** Ids may be written as numbers in YAML (`id: 2027`); they are compared as strings. */
 function idString(value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return str(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return intern(String(value));
+  const id = str(value);
+  return id === undefined ? undefined : intern(id);
 }
+
+/**
+ * One string object per id text: the workspace looks ids up tens of thousands of times per keystroke, and
+ * a lookup with the very string that was stored is a pointer comparison, not a comparison of characters
+ * scattered over the parsed text. Bounded: past the limit it starts again (ids stay equal by content).
+ */
+function intern(id: string): string {
+  const known = INTERNED.get(id);
+  if (known !== undefined) return known;
+  if (INTERNED.size >= MAX_INTERNED) INTERNED.clear();
+  INTERNED.set(id, id);
+  return id;
+}
+
+const INTERNED = new Map<string, string>();
+const MAX_INTERNED = 200_000;
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
