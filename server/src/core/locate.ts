@@ -55,10 +55,12 @@ export class LineIndex {
     for (let at = Math.max(change.prefix, 1); at < scanTo; at++) if (startsLine(at)) scanned.push(at);
     // Shifted: starts decided by characters after the change.
     const shiftedFrom = Math.max(kept, this.firstStartFrom(oldEnd + 2));
-    const starts = new Int32Array(kept + scanned.length + this.starts.length - shiftedFrom);
-    starts.set(this.starts.subarray(0, kept));
+    const old = this.starts;
+    const starts = new Int32Array(kept + scanned.length + old.length - shiftedFrom);
+    starts.set(old.subarray(0, kept));
     starts.set(scanned, kept);
-    for (let from = shiftedFrom, to = kept + scanned.length; from < this.starts.length; from++, to++) starts[to] = this.starts[from] + delta;
+    const shift = kept + scanned.length - shiftedFrom;
+    for (let from = shiftedFrom; from < old.length; from++) starts[from + shift] = old[from] + delta;
     return new LineIndex(text, starts);
   }
 

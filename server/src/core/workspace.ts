@@ -19,7 +19,13 @@ export class Workspace {
   readonly period?: Period;
   private readonly goalsByTargetKpi = new Map<string, Goal[]>();
   /** The first definition of each id among the items of each kind: rules ask `find` thousands of times. */
-  private readonly firstOfKind = new Map<ItemKind, Map<string, Item>>();
+  private readonly firstOfKind: Readonly<Record<ItemKind, Map<string, Item>>> = {
+    objective: new Map(),
+    department: new Map(),
+    audience: new Map(),
+    kpi: new Map(),
+    goal: new Map(),
+  };
   private readonly modelsByFile: Map<string, GoalsModel>;
 
   /**
@@ -65,8 +71,7 @@ export class Workspace {
     const list = this.definitions.get(item.id);
     if (list) list.push(item);
     else this.definitions.set(item.id, [item]);
-    let ofKind = this.firstOfKind.get(item.kind);
-    if (!ofKind) this.firstOfKind.set(item.kind, (ofKind = new Map()));
+    const ofKind = this.firstOfKind[item.kind];
     if (!ofKind.has(item.id)) ofKind.set(item.id, item);
   }
 
@@ -95,7 +100,7 @@ export class Workspace {
   /** The first definition of `id` among the items of `kind`. */
   find<K extends ItemKind>(kind: K, id: string | undefined): Extract<Item, { kind: K }> | undefined {
     if (id === undefined) return undefined;
-    return this.firstOfKind.get(kind)?.get(id) as Extract<Item, { kind: K }> | undefined;
+    return this.firstOfKind[kind].get(id) as Extract<Item, { kind: K }> | undefined;
   }
 
   /** Ids defined with `kind`, sorted, for suggestions and completion. */
