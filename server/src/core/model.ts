@@ -254,11 +254,14 @@ export function buildModel(file: string, value: unknown): GoalsModel {
 
 /** The mappings of a sequence with their indexes; other entries are skipped (the schema rule reports them). */
 function list(value: unknown): { raw: Json; index: number }[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry, index) => {
-    const raw = asObject(entry);
-    return raw ? [{ raw, index }] : [];
-  });
+  const entries: { raw: Json; index: number }[] = [];
+  if (!Array.isArray(value)) return entries;
+  // A loop, not flatMap: this runs over every item of every section on every keystroke.
+  for (let index = 0; index < value.length; index++) {
+    const raw = asObject(value[index]);
+    if (raw) entries.push({ raw, index });
+  }
+  return entries;
 }
 
 function asObject(value: unknown): Json | undefined {

@@ -69,9 +69,14 @@ export class Workspace {
   private define(item: Item): void {
     if (item.id === undefined) return;
     const list = this.definitions.get(item.id);
-    if (list) list.push(item);
-    else this.definitions.set(item.id, [item]);
     const ofKind = this.firstOfKind[item.kind];
+    if (!list) {
+      // An id seen for the first time is the first of its kind too.
+      this.definitions.set(item.id, [item]);
+      ofKind.set(item.id, item);
+      return;
+    }
+    list.push(item);
     if (!ofKind.has(item.id)) ofKind.set(item.id, item);
   }
 

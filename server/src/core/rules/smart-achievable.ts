@@ -56,35 +56,35 @@ export const smartAchievable: Rule<SmartAchievableOptions> = {
 function problemOf(goal: Goal, target: Target, days: number, options: SmartAchievableOptions): string | undefined {
   const { baseline, target: value, direction } = target;
   if (baseline === undefined || value === undefined) return undefined;
-  const label = targetLabel(goal, target);
+  // Messages are made only for the targets that have a problem: this runs for every target on every keystroke.
+  const label = () => targetLabel(goal, target);
   if (value === baseline) {
-    return `${label} equals its baseline (${value}), so there is nothing to achieve; set the value to reach by the deadline.`;
+    return `${label()} equals its baseline (${value}), so there is nothing to achieve; set the value to reach by the deadline.`;
   }
   if (direction === 'increase' && value < baseline) {
-    return `${label} (${value}) is below its baseline (${baseline}), but its \`direction\` is \`increase\`; raise the target or set \`direction: decrease\`.`;
+    return `${label()} (${value}) is below its baseline (${baseline}), but its \`direction\` is \`increase\`; raise the target or set \`direction: decrease\`.`;
   }
   if (direction === 'decrease' && value > baseline) {
-    return `${label} (${value}) is above its baseline (${baseline}), but its \`direction\` is \`decrease\`; lower the target or set \`direction: increase\`.`;
+    return `${label()} (${value}) is above its baseline (${baseline}), but its \`direction\` is \`decrease\`; lower the target or set \`direction: increase\`.`;
   }
   // A compounded rate needs a positive start and end; a target of zero or below has no meaningful monthly rate.
   if (baseline <= 0 || value <= 0 || days <= 0) return undefined;
   const months = days / DAYS_PER_MONTH;
   const ratio = value / baseline;
+  const monthly = value > baseline ? ratio ** (1 / months) - 1 : 1 - ratio ** (1 / months);
+  const limit = value > baseline ? options.maxMonthlyGrowth : options.maxMonthlyReduction;
+  if (monthly <= limit) return undefined;
   const total = `${ratio > 1 ? '+' : '-'}${Math.round(Math.abs(ratio - 1) * 100)}%`;
   const span = `${days} day${days === 1 ? '' : 's'}`;
   // Within a month, a monthly rate compounded over a fraction of a month reads oddly (a doubling in 30
   // days is "102% a month"): the change itself is what the reader compares with the ceiling.
   const withinAMonth = days <= 31;
   if (value > baseline) {
-    const monthly = ratio ** (1 / months) - 1;
-    if (monthly <= options.maxMonthlyGrowth) return undefined;
-    const pace = withinAMonth ? 'faster than' : `a compounded growth of ${percent(monthly, options.maxMonthlyGrowth)} a month, more than`;
-    return `${label} goes from ${baseline} to ${value} (${total}) in ${span}, ${pace} the ${percent(options.maxMonthlyGrowth)} a month considered achievable; lower the target or allow more time.`;
+    const pace = withinAMonth ? 'faster than' : `a compounded growth of ${percent(monthly, limit)} a month, more than`;
+    return `${label()} goes from ${baseline} to ${value} (${total}) in ${span}, ${pace} the ${percent(limit)} a month considered achievable; lower the target or allow more time.`;
   }
-  const monthly = 1 - ratio ** (1 / months);
-  if (monthly <= options.maxMonthlyReduction) return undefined;
-  const pace = withinAMonth ? 'faster than' : `a compounded reduction of ${percent(monthly, options.maxMonthlyReduction)} a month, more than`;
-  return `${label} goes from ${baseline} to ${value} (${total}) in ${span}, ${pace} the ${percent(options.maxMonthlyReduction)} a month considered achievable; raise the target or allow more time.`;
+  const pace = withinAMonth ? 'faster than' : `a compounded reduction of ${percent(monthly, limit)} a month, more than`;
+  return `${label()} goes from ${baseline} to ${value} (${total}) in ${span}, ${pace} the ${percent(limit)} a month considered achievable; raise the target or allow more time.`;
 }
 
 /**
