@@ -46,24 +46,15 @@ export class IncrementalParser {
     this.previous = plan && { text, plan };
     this.lastPlanning = replanned ? 'replanned' : plan ? 'planned' : 'whole';
     if (!plan) return parseYaml(text);
-    const known = new Map(this.cache);
-    for (const source of missing(plan, known)) known.set(source, parseYaml(source));
-    return this.assemble(text, plan, known) ?? parseYaml(text);
-  }
-
-  /** Builds the parse from known chunks; only the chunks of this version stay cached. */
-  private assemble(text: string, plan: Plan, known: ReadonlyMap<string, ParsedYaml>): ParsedYaml | undefined {
+    // Only the chunks of this version stay cached: a new text is parsed once, a known one reused.
     const next = new Map<string, ParsedYaml>();
-    for (const source of chunkTexts(plan)) next.set(source, known.get(source) as ParsedYaml);
+    for (const source of chunkTexts(plan)) {
+      if (!next.has(source)) next.set(source, this.cache.get(source) ?? parseYaml(source));
+    }
     this.cache = next;
     const sections = build(plan, (source) => next.get(source) as ParsedYaml);
-    return sections ? new Composed(text, sections) : undefined;
+    return sections ? new Composed(text, sections) : parseYaml(text);
   }
-}
-
-/** The chunk texts of a plan that are not known yet, each once. */
-function missing(plan: Plan, known: ReadonlyMap<string, ParsedYaml>): string[] {
-  return [...new Set(chunkTexts(plan).filter((source) => !known.has(source)))];
 }
 
 /** Sections from a plan and the parse of each chunk; undefined when a chunk shows a whole parse is needed. */
