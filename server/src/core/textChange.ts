@@ -1,8 +1,9 @@
 /**
  * How a text differs from its previous version, as the lengths of the start and the end they share: what
  * the editor's incremental work (re-cutting chunks, shifting the line index, counting bytes) starts from.
- * Found once per version by comparing the two texts, and composed when several versions come before the
- * next analysis, so that no part of the engine scans the whole text again to find the edit.
+ * Made from the editor's edit ranges (or, where those are unknown, by comparing the two texts once), and
+ * composed when several versions come before the next analysis, so that no part of the engine scans the
+ * whole text again to find the edit.
  */
 
 /** The parts two versions share: the first `prefix` and the last `suffix` characters (never overlapping). */
