@@ -42,6 +42,14 @@ const SAMPLES: Record<string, string> = {
   compact: 'goalpost: 1\n# the goals\ngoals:\n- id: a\n  title: A\n# between\n- id: b\n  title: B\n  targets:\n  - kpi: k\n    target: 3\n',
   flow: 'goalpost: 1\ngoals: [{ id: a, title: A }]\nkpis: []\n',
   anchors: 'goalpost: 1\ngoals:\n  - &g { id: a, title: A }\n  - *g\n',
+  // A top-level `id` names the root mapping (its head), whatever section it is in; written in every way.
+  'root id': 'id: whole-file\ngoalpost: 1\ngoals:\n  - id: a\n    title: A\n',
+  'root id after': 'goalpost: 1\ngoals:\n  - id: a\nid: late # named last\n',
+  'root id empty': 'goalpost: 1\nid:\ngoals:\n  - id: a\n',
+  'root id null': 'goalpost: 1\nid: ~\ngoals:\n  - id: a\n',
+  'root id quoted empty': 'goalpost: 1\nid: ""\ngoals:\n  - id: a\n',
+  'root id flow': 'goalpost: 1\nid: { a: 1 }\ngoals:\n  - id: a\n',
+  'root id list': 'goalpost: 1\nid:\n  - x\ngoals:\n  - id: a\n',
   ...Object.fromEntries(
     ['strategy', 'flawed'].flatMap((folder) =>
       fs
@@ -59,7 +67,7 @@ describe('incremental parsing', () => {
 
   it('matches a whole parse after every edit of a random edit sequence', () => {
     const next = random(7);
-    const alphabet = ['a', '1', ' ', '\n', ':', '-', '#', '[', ']', '{', '}', '"', "'", '&x', '*x', '  - ', 'goals:\n', '\t', '\r\n'];
+    const alphabet = ['a', '1', ' ', '\n', ':', '-', '#', '[', ']', '{', '}', '"', "'", '&x', '*x', '  - ', 'goals:\n', '\t', '\r\n', '\nid: x\n', 'id:'];
     for (const [name, original] of Object.entries(SAMPLES)) {
       const parser = new IncrementalParser();
       let text = original;

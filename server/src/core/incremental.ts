@@ -115,7 +115,7 @@ class Composed implements ParsedYaml {
       // The root mapping ends where the last section's chunk ends (its trailing line break included).
       const chunk = last.whole ?? last.items?.[last.items.length - 1];
       const value = { start: first.start, end: chunk ? shift(chunk, chunk.parsed.locate([])).value.end : first.end };
-      return { key: undefined, value, head: first, exact: true };
+      return { key: undefined, value, head: this.rootHead(), exact: true };
     }
     const section = this.sections.find((candidate) => candidate.key === String(path[0]));
     if (!section) return { ...this.locate([]), exact: false };
@@ -132,22 +132,50 @@ class Composed implements ParsedYaml {
     return path.length === 2 ? { ...spans, key: undefined } : spans;
   }
 
+  /**
+   * As a whole parse walks the root mapping: the first section whose key or value holds the offset decides,
+   * and within a list the first item that holds it (an offset where one section's value ends and the next
+   * key starts is the value's, and finds nothing there).
+   */
   scalarAt(offset: number): NodeAt | undefined {
+    const root = this.locate([]).value;
+    if (offset < root.start || offset > root.end) return undefined;
     for (const section of this.sections) {
       if (offset >= section.keySpan.start && offset <= section.keySpan.end) return { path: [section.key], part: 'key', span: section.keySpan };
-      const chunks = section.whole ? [section.whole] : (section.items ?? []);
-      for (let index = 0; index < chunks.length; index++) {
-        const chunk = chunks[index];
-        const next = index + 1 < chunks.length ? chunks[index + 1].start : chunk.start + chunk.parsed.text.length;
-        if (offset < chunk.start || offset > next) continue;
-        const found = chunk.parsed.scalarAt(offset - chunk.start);
-        if (!found) continue;
-        // Inside an item chunk the item is `[0, …]`; in the file it is `[section, index, …]`.
-        const path = section.whole ? found.path : found.path.length === 0 ? [section.key] : [section.key, index, ...found.path.slice(1)];
-        return { path, part: found.part, span: shiftSpan(chunk.start, found.span) };
+      const value = this.sectionValue(section);
+      if (offset < value.start || offset > value.end) continue;
+      if (section.whole) {
+        const found = section.whole.parsed.scalarAt(offset - section.whole.start);
+        return found && { path: found.path, part: found.part, span: shiftSpan(section.whole.start, found.span) };
       }
+      const items = section.items ?? [];
+      for (let index = 0; index < items.length; index++) {
+        const chunk = items[index];
+        const item = shift(chunk, chunk.parsed.locate([0])).value;
+        if (offset < item.start || offset > item.end) continue;
+        // Inside an item chunk the item is `[0, …]`; in the file it is `[section, index, …]`.
+        const found = chunk.parsed.scalarAt(offset - chunk.start);
+        return found && { path: [section.key, index, ...found.path.slice(1)], part: found.part, span: shiftSpan(chunk.start, found.span) };
+      }
+      return undefined;
     }
     return undefined;
+  }
+
+  /**
+   * The root mapping's head, as a whole parse gives it: its `id` when that is a scalar written out (a mapping
+   * names itself by its id), else its first key.
+   */
+  private rootHead(): Span {
+    const id = this.sections.find((section) => section.key === 'id')?.whole;
+    const value = id && (id.parsed.value as Record<string, unknown>).id;
+    if (id && (value === null || typeof value !== 'object')) {
+      const spans = shift(id, id.parsed.locate(['id']));
+      // An empty value is located at its key: then there is no id to show.
+      const empty = spans.key !== undefined && spans.value.start === spans.key.start && spans.value.end === spans.key.end;
+      if (!empty && spans.value.end > spans.value.start) return spans.value;
+    }
+    return this.sections[0].keySpan;
   }
 
   private sectionValue(section: Section): Span {
