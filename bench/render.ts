@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
+import { num, tableSection } from './markdown';
 import { lint } from '../server/src/core/lint';
 import { buildGraph } from '../server/src/core/render/build';
 import type { StrategyGraph } from '../server/src/core/render/graph';
@@ -136,22 +137,39 @@ async function measurePage(graph: StrategyGraph): Promise<RenderResult['page']> 
 /** The report's section. */
 export function renderReport(results: readonly { goals: number; render?: RenderResult }[]): string[] {
   const fmt = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : `${Math.round(ms)} ms`);
-  const out = ['## Diagram (`goalpost render` and the preview page)', ''];
-  out.push(
-    '| goals | nodes / edges | graph | layout, all expanded | SVG, all | start view (collapsed above 150 items): layout + SVG | mermaid | page: first render / painted | page: edit → painted | page: expand all → painted |',
-  );
-  out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const { goals, render } of results) {
-    if (!render) continue;
+  const rows = results.flatMap(({ goals, render }) => {
+    if (!render) return [];
     const page = render.page;
-    out.push(
-      `| ${goals.toLocaleString('en')} | ${render.nodes.toLocaleString('en')} / ${render.edges.toLocaleString('en')} | ${fmt(render.graphMs)} | ${fmt(render.layoutAllMs)} | ${fmt(render.svgAllMs)} | ${fmt(render.startViewMs)} | ${fmt(render.mermaidMs)} | ${page ? `${fmt(page.firstRenderMs)} / ${fmt(page.firstPaintMs)}` : '—'} | ${fmt(page?.updateMs)} | ${fmt(page?.expandAllMs)} |`,
-    );
-  }
-  out.push(
-    '',
+    return [
+      [
+        goals.toLocaleString('en'),
+        `${render.nodes.toLocaleString('en')} / ${render.edges.toLocaleString('en')}`,
+        fmt(render.graphMs),
+        fmt(render.layoutAllMs),
+        fmt(render.svgAllMs),
+        fmt(render.startViewMs),
+        fmt(render.mermaidMs),
+        page ? `${fmt(page.firstRenderMs)} / ${fmt(page.firstPaintMs)}` : '—',
+        fmt(page?.updateMs),
+        fmt(page?.expandAllMs),
+      ],
+    ];
+  });
+  return tableSection(
+    '## Diagram (`goalpost render` and the preview page)',
+    [
+      num('goals'),
+      num('nodes / edges'),
+      num('graph'),
+      num('layout, all expanded'),
+      num('SVG, all'),
+      num('start view (collapsed above 150 items): layout + SVG'),
+      num('mermaid'),
+      num('page: first render / painted'),
+      num('page: edit → painted'),
+      num('page: expand all → painted'),
+    ],
+    rows,
     'In-process timings are medians of 3; page timings medians of 5 fresh pages in Debian\'s Chromium (from navigation start; "edit" is a new model message with one title a letter longer, as the preview receives after a keystroke, timed until the next frame).',
-    '',
   );
-  return out;
 }

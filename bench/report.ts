@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import { CLIENT_PATHS, PATH_LABEL, type ClientPath, type ServerName } from './client';
 import type { IndexedOpenResult } from './indexedOpen';
 import type { PreviewUpdateResult } from './preview';
+import { num, tableSection, word } from './markdown';
 import { renderReport, type RenderResult } from './render';
 
 /** One server driven through one client path at one size. */
@@ -121,28 +122,50 @@ export function report(results: readonly SizeResult[], run: RunInfo): string {
 }
 
 function serverTable(results: readonly SizeResult[], run: RunInfo): string[] {
-  const out = ['## Language server (same file, same JSON schema, both client paths)', ''];
-  out.push('| goals | file | client | server | open→diagnostics | edit→diagnostics p50 | p95 | edits | RSS after open | RSS after edits | peak RSS |');
-  out.push('|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  const rows: string[][] = [];
   for (const result of results) {
     for (const clientPath of CLIENT_PATHS) {
       for (const name of SERVERS) {
         const server = result.servers[clientPath]?.[name];
         if (!server) continue;
         const open = server.openMs === undefined ? `> ${run.openCapMs / 1000} s (capped)` : fmtMs(server.openMs);
-        out.push(
-          `| ${count(result.goals)} | ${fmtKb(result.bytes)} | ${PATH_LABEL[clientPath]} | ${name} | ${open} | ${fmtMs(percentile(server.edits, 50))} | ${fmtMs(percentile(server.edits, 95))} | ${server.edits.length}${server.editNote ? '*' : ''} | ${fmtMb(server.openRssMb)} | ${fmtMb(server.rssMb)} | ${fmtMb(server.peakMb)} |`,
-        );
+        rows.push([
+          count(result.goals),
+          fmtKb(result.bytes),
+          PATH_LABEL[clientPath],
+          name,
+          open,
+          fmtMs(percentile(server.edits, 50)),
+          fmtMs(percentile(server.edits, 95)),
+          `${server.edits.length}${server.editNote ? '*' : ''}`,
+          fmtMb(server.openRssMb),
+          fmtMb(server.rssMb),
+          fmtMb(server.peakMb),
+        ]);
       }
     }
   }
-  return [...out, ''];
+  return tableSection(
+    '## Language server (same file, same JSON schema, both client paths)',
+    [
+      num('goals'),
+      num('file'),
+      word('client'),
+      word('server'),
+      num('open→diagnostics'),
+      num('edit→diagnostics p50'),
+      num('p95'),
+      num('edits'),
+      num('RSS after open'),
+      num('RSS after edits'),
+      num('peak RSS'),
+    ],
+    rows,
+  );
 }
 
 function ratioTable(results: readonly SizeResult[], openCapMs: number): string[] {
-  const out = ['## Ratios (yaml-language-server ÷ Goalpost on the same path; higher is better for Goalpost)', ''];
-  out.push('| goals | client | open→diagnostics | edit p50 | edit p95 | RSS after edits |');
-  out.push('|---:|---|---:|---:|---:|---:|');
+  const rows: string[][] = [];
   for (const result of results) {
     for (const clientPath of CLIENT_PATHS) {
       const ours = result.servers[clientPath]?.goalpost;
@@ -150,43 +173,54 @@ function ratioTable(results: readonly SizeResult[], openCapMs: number): string[]
       if (!ours || !peer) continue;
       const open =
         peer.openMs === undefined && ours.openMs !== undefined ? `> ${ratio(openCapMs, ours.openMs)} (peer capped)` : ratio(peer.openMs, ours.openMs);
-      out.push(
-        `| ${count(result.goals)} | ${PATH_LABEL[clientPath]} | ${open} | ${ratio(percentile(peer.edits, 50), percentile(ours.edits, 50))} | ${ratio(percentile(peer.edits, 95), percentile(ours.edits, 95))} | ${ratio(peer.rssMb, ours.rssMb)} |`,
-      );
+      rows.push([
+        count(result.goals),
+        PATH_LABEL[clientPath],
+        open,
+        ratio(percentile(peer.edits, 50), percentile(ours.edits, 50)),
+        ratio(percentile(peer.edits, 95), percentile(ours.edits, 95)),
+        ratio(peer.rssMb, ours.rssMb),
+      ]);
     }
   }
-  return [...out, ''];
+  return tableSection(
+    '## Ratios (yaml-language-server ÷ Goalpost on the same path; higher is better for Goalpost)',
+    [num('goals'), word('client'), num('open→diagnostics'), num('edit p50'), num('edit p95'), num('RSS after edits')],
+    rows,
+  );
 }
 
 function indexedOpenTable(results: readonly SizeResult[]): string[] {
   const rows = results.flatMap(({ goals, indexedOpen }) =>
-    indexedOpen ? [`| ${count(goals)} | ${fmtMs(indexedOpen.indexedMs)} | ${fmtMs(indexedOpen.openToHoverMs)} |`] : [],
+    indexedOpen ? [[count(goals), fmtMs(indexedOpen.indexedMs), fmtMs(indexedOpen.openToHoverMs)]] : [],
   );
   if (rows.length === 0) return [];
-  return [
+  return tableSection(
     '## Parse once: the file opened after the folder is indexed (Goalpost, VS Code path)',
-    '',
-    '| goals | initialize → folder indexed and checked | didOpen → hover on the file answered |',
-    '|---:|---:|---:|',
-    ...rows,
-    '',
+    [num('goals'), num('initialize → folder indexed and checked'), num('didOpen → hover on the file answered')],
+    rows,
     "The index parses the file from disk and publishes its diagnostics; the open sends the same text, which keeps that parse and analysis (no diagnostics change, so none are sent), so a hover answers without a second parse. Compare the single-file path's open, which is a parse.",
-    '',
-  ];
+  );
 }
 
 function checkTable(results: readonly SizeResult[], examples: CheckResult): string[] {
-  const out = ['## `goalpost check` (wall time, median of 3)', ''];
-  out.push('| workspace | wall time | runs | CPU ÷ wall | result |');
-  out.push('|---|---:|---|---:|---|');
-  const row = (label: string, check: CheckResult) =>
-    `| ${label} | ${fmtMs(check.medianMs)} | ${check.runs.map((ms) => fmtMs(ms)).join(', ')} | ${check.cores === undefined ? '—' : check.cores.toFixed(2)} | ${check.summary.replace(/\|/g, '\\|')} |`;
-  out.push(row('examples/strategy (5 files, start-up included)', examples));
+  const row = (label: string, check: CheckResult) => [
+    label,
+    fmtMs(check.medianMs),
+    check.runs.map((ms) => fmtMs(ms)).join(', '),
+    check.cores === undefined ? '—' : check.cores.toFixed(2),
+    check.summary.replace(/\|/g, '\\|'),
+  ];
+  const rows = [row('examples/strategy (5 files, start-up included)', examples)];
   for (const result of results) {
-    if (result.check) out.push(row(`${count(result.goals)} goals, 1 file`, result.check));
-    if (result.checkMulti) out.push(row(`${count(result.goals)} goals, 10 files × ${count(result.goals / 10)}`, result.checkMulti));
+    if (result.check) rows.push(row(`${count(result.goals)} goals, 1 file`, result.check));
+    if (result.checkMulti) rows.push(row(`${count(result.goals)} goals, 10 files × ${count(result.goals / 10)}`, result.checkMulti));
   }
-  return [...out, ''];
+  return tableSection(
+    '## `goalpost check` (wall time, median of 3)',
+    [word('workspace'), num('wall time'), word('runs'), num('CPU ÷ wall'), word('result')],
+    rows,
+  );
 }
 
 /** The preview's update after an edit: the server's part, the page's part, and their sum. */
@@ -204,20 +238,34 @@ function previewTable(results: readonly SizeResult[], run: RunInfo): string[] {
     if (!update) return [];
     const { preview, serverMs, pageMs, totalMs } = update;
     return [
-      `| ${count(result.goals)} | ${count(preview.nodes)} | ${fmtMs(serverMs)} | ${fmtMs(percentile(preview.samples, 95))} | ${fmtMs(percentile(preview.announced, 50))} | ${fmtKb(preview.payloadBytes)} | ${fmtMs(pageMs)} | ${fmtMs(totalMs)} |`,
+      [
+        count(result.goals),
+        count(preview.nodes),
+        fmtMs(serverMs),
+        fmtMs(percentile(preview.samples, 95)),
+        fmtMs(percentile(preview.announced, 50)),
+        fmtKb(preview.payloadBytes),
+        fmtMs(pageMs),
+        fmtMs(totalMs),
+      ],
     ];
   });
   if (rows.length === 0) return [];
-  return [
+  return tableSection(
     '## The preview after a one-character edit (Goalpost, VS Code path)',
-    '',
-    `| goals | nodes | server: didChange → \`goalpost/diagram\` answered (p50 of ${run.previewEdits}) | p95 | of which didChange → \`outlineChanged\` (p50) | answer (JSON) | page: edit → painted | edit → preview painted (server + page) |`,
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows,
-    '',
+    [
+      num('goals'),
+      num('nodes'),
+      num(`server: didChange → \`goalpost/diagram\` answered (p50 of ${run.previewEdits})`),
+      num('p95'),
+      num('of which didChange → `outlineChanged` (p50)'),
+      num('answer (JSON)'),
+      num('page: edit → painted'),
+      num('edit → preview painted (server + page)'),
+    ],
+    rows,
     "The server part is driven as the extension's preview drives it: a letter added to (or taken from) a goal's title, the server's `goalpost/outlineChanged`, then the `goalpost/diagram` request for the document; every answer is checked to show the edited title. The page part is the \"edit → painted\" of the diagram table. Not included: the extension host passing the answer on to the webview (`postMessage`).",
-    '',
-  ];
+  );
 }
 
 function targets(results: readonly SizeResult[], examples: CheckResult): string[] {
