@@ -181,12 +181,7 @@ export class DiagnosticsPublisher {
   }
 
   private guard<T>(what: string, work: () => T): T | undefined {
-    try {
-      return work();
-    } catch (error) {
-      this.host.error(failure(what, error));
-      return undefined;
-    }
+    return guarded(what, work, (message) => this.host.error(message));
   }
 
   private async guardAsync(what: string, work: () => Promise<void>): Promise<void> {
@@ -195,6 +190,16 @@ export class DiagnosticsPublisher {
     } catch (error) {
       this.host.error(failure(what, error));
     }
+  }
+}
+
+/** Runs `work`; a throw is logged through `log` as a failure (the server lives on) and gives undefined. */
+export function guarded<T>(what: string, work: () => T, log: (message: string) => void): T | undefined {
+  try {
+    return work();
+  } catch (error) {
+    log(failure(what, error));
+    return undefined;
   }
 }
 

@@ -31,7 +31,7 @@ import { starterFile } from './features/starterFile';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { clientSupport, type ClientSupport } from './clientSupport';
-import { DiagnosticsPublisher, failure } from './diagnosticsPublisher';
+import { DiagnosticsPublisher, guarded } from './diagnosticsPublisher';
 import { EditedDocuments } from './editedDocuments';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionsFor, hoverFor } from './markup';
@@ -203,12 +203,7 @@ function answer<T>(uri: string, token: { isCancellationRequested: boolean }, fal
 }
 
 function guard<T>(what: string, work: () => T): T | undefined {
-  try {
-    return work();
-  } catch (error) {
-    connection.console.error(failure(what, error));
-    return undefined;
-  }
+  return guarded(what, work, (message) => connection.console.error(message));
 }
 
 function isGoalsDocument(document: TextDocument): boolean {
