@@ -150,7 +150,6 @@ export class Project {
     if (known && known.text === text) return;
     if (known) this.edited(known, text, edit && previousVersion === edit.from ? edit.change : textChange(known.text, text));
     file.text = text;
-    file.version = version;
     file.parsed = undefined;
     this.invalidate(uri);
   }

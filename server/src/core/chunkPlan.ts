@@ -125,14 +125,10 @@ function sequenceItems(
  * or brings a character that makes the whole text need a whole parse): then the caller plans the whole text.
  * `change` is how `text` differs from the previous text, when the caller knows it.
  */
-export function replanChunks(
-  previous: { readonly text: string; readonly plan: Plan },
-  text: string,
-  change: TextChange = textChange(previous.text, text),
-): Plan | undefined {
+export function replanChunks(previous: { readonly text: string; readonly plan: Plan }, text: string, change?: TextChange): Plan | undefined {
   const before = previous.text;
   if (before === text) return previous.plan;
-  const { prefix, suffix } = change;
+  const { prefix, suffix } = change ?? textChange(before, text);
   const oldEnd = before.length - suffix;
   const delta = text.length - before.length;
   const inserted = text.slice(prefix, text.length - suffix);

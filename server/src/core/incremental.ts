@@ -109,14 +109,7 @@ class Composed implements ParsedYaml {
   }
 
   locate(path: Path): PathSpans {
-    if (path.length === 0) {
-      const first = this.sections[0].keySpan;
-      const last = this.sections[this.sections.length - 1];
-      // The root mapping ends where the last section's chunk ends (its trailing line break included).
-      const chunk = last.whole ?? last.items?.[last.items.length - 1];
-      const value = { start: first.start, end: chunk ? shift(chunk, chunk.parsed.locate([])).value.end : first.end };
-      return { key: undefined, value, head: this.rootHead(), exact: true };
-    }
+    if (path.length === 0) return { key: undefined, value: this.rootValue(), head: this.rootHead(), exact: true };
     const section = this.sections.find((candidate) => candidate.key === String(path[0]));
     if (!section) return { ...this.locate([]), exact: false };
     if (section.whole) return shift(section.whole, section.whole.parsed.locate(path));
@@ -138,7 +131,7 @@ class Composed implements ParsedYaml {
    * key starts is the value's, and finds nothing there).
    */
   scalarAt(offset: number): NodeAt | undefined {
-    const root = this.locate([]).value;
+    const root = this.rootValue();
     if (offset < root.start || offset > root.end) return undefined;
     for (const section of this.sections) {
       if (offset >= section.keySpan.start && offset <= section.keySpan.end) return { path: [section.key], part: 'key', span: section.keySpan };
@@ -160,6 +153,14 @@ class Composed implements ParsedYaml {
       return undefined;
     }
     return undefined;
+  }
+
+  /** The root mapping's span: from the first key to where the last section's chunk ends (its trailing line break included). */
+  private rootValue(): Span {
+    const first = this.sections[0].keySpan;
+    const last = this.sections[this.sections.length - 1];
+    const chunk = last.whole ?? last.items?.[last.items.length - 1];
+    return { start: first.start, end: chunk ? shift(chunk, chunk.parsed.locate([])).value.end : first.end };
   }
 
   /**

@@ -46,11 +46,7 @@ export class Workspace {
       appendAll(this.references, model.references);
     }
     // Plain loops, not `items()`: this index is rebuilt on every keystroke, and a generator per item showed.
-    for (const model of models) {
-      for (const kind of [model.objectives, model.departments, model.audiences, model.kpis, model.goals]) {
-        for (const item of kind) this.define(item);
-      }
-    }
+    for (const model of models) for (const list of itemLists(model)) for (const item of list) this.define(item);
     for (const goal of this.goals) {
       const targets = goal.targets;
       for (let index = 0; index < targets.length; index++) {
@@ -93,13 +89,7 @@ export class Workspace {
 
   /** Every item of every kind, files in order. */
   *items(): IterableIterator<Item> {
-    for (const model of this.models) {
-      yield* model.objectives;
-      yield* model.departments;
-      yield* model.audiences;
-      yield* model.kpis;
-      yield* model.goals;
-    }
+    for (const model of this.models) for (const list of itemLists(model)) yield* list;
   }
 
   /** The first definition of `id` among the items of `kind`. */
@@ -124,4 +114,9 @@ export class Workspace {
   periodOf(file: string): Period | undefined {
     return this.modelsByFile.get(file)?.period ?? this.period;
   }
+}
+
+/** A file's items, kind by kind in the order of a file (objectives, departments, audiences, KPIs, goals). */
+function itemLists(model: GoalsModel): readonly (readonly Item[])[] {
+  return [model.objectives, model.departments, model.audiences, model.kpis, model.goals];
 }
